@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { InvalidSettingError, loadSettings, Settings } from '@blocx/platform';
+import { createHttpServer } from './http-server';
+
+function settingsOrExit(): Settings {
+  try {
+    return loadSettings();
+  } catch (error) {
+    if (error instanceof InvalidSettingError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const settings = settingsOrExit();
+  const app = await createHttpServer(settings);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.listen(settings.port, settings.host);
+  const where = settings.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL in ${settings.dataDir}`;
+  process.stdout.write(`Blocx listening on http://localhost:${settings.port} (${where})\n`);
+  if (settings.adminApiKeyGenerated) {
+    process.stdout.write(
+      `Operator key (shown once; kept in ${settings.dataDir}/operator.key): ${settings.adminApiKey}\n`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Blocx failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
