@@ -31,16 +31,24 @@ describe('service foundation over HTTP', () => {
       const { Client } = await import('pg');
       const client = new Client({ connectionString: service.database.url });
       await client.connect();
-      const rows = (await client.query('SELECT api_key_hash FROM accounts WHERE id = $1', [account.accountId])).rows;
+      const rows = (
+        await client.query('SELECT api_key_hash FROM accounts WHERE id = $1', [account.accountId])
+      ).rows;
       await client.end();
       const { createHash } = await import('node:crypto');
-      expect(rows[0].api_key_hash).toBe(createHash('sha256').update(account.apiKey as string).digest('hex'));
+      expect(rows[0].api_key_hash).toBe(
+        createHash('sha256')
+          .update(account.apiKey as string)
+          .digest('hex'),
+      );
       expect(JSON.stringify(rows)).not.toContain(account.apiKey);
     });
 
     it('refuses a missing or wrong key with 401 and a customer key with 403', async () => {
       const anonymous = service.operator.withKey(undefined);
-      expect((await anonymous.post('/accounts', { name: 'x' })).body.errors[0].code).toBe('unauthorized');
+      expect((await anonymous.post('/accounts', { name: 'x' })).body.errors[0].code).toBe(
+        'unauthorized',
+      );
       const wrong = await service.operator.withKey('blx_nope').post('/accounts', { name: 'x' });
       expect(wrong.status).toBe(401);
       const customer = await service.newAccount();
@@ -67,8 +75,20 @@ describe('service foundation over HTTP', () => {
       ['string body', '"s"', {}, 400, 'invalid_body'],
       ['__proto__ key', '{"name":"x","__proto__":{"admin":true}}', {}, 400, 'forbidden_key'],
       ['constructor key', '{"name":"x","constructor":{"prototype":{}}}', {}, 400, 'forbidden_key'],
-      ['wrong content type', 'name=x', { 'content-type': 'text/plain' }, 400, 'unsupported_content_type'],
-      ['form content type', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }, 400, 'unsupported_content_type'],
+      [
+        'wrong content type',
+        'name=x',
+        { 'content-type': 'text/plain' },
+        400,
+        'unsupported_content_type',
+      ],
+      [
+        'form content type',
+        'name=x',
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        400,
+        'unsupported_content_type',
+      ],
     ])('%s → %i %s', async (_label, body, headers, status, code) => {
       const before = await accountCount();
       const response = await service.operator.post('/accounts', body, headers);
@@ -101,7 +121,9 @@ describe('service foundation over HTTP', () => {
     it('answers an unknown route with 404 route_not_found', async () => {
       const response = await service.operator.get('/no-such-thing');
       expect(response.status).toBe(404);
-      expect(response.body).toEqual({ errors: [expect.objectContaining({ code: 'route_not_found' })] });
+      expect(response.body).toEqual({
+        errors: [expect.objectContaining({ code: 'route_not_found' })],
+      });
     });
   });
 
@@ -116,7 +138,9 @@ describe('service foundation over HTTP', () => {
     it('exposes an HTTP latency histogram by route and status', async () => {
       await service.operator.get('/health');
       const metrics = await service.operator.get('/metrics');
-      expect(metrics.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200"\} \d+/);
+      expect(metrics.text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200"\} \d+/,
+      );
     });
 
     it('echoes a request id', async () => {

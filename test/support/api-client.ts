@@ -34,7 +34,12 @@ export class ApiClient {
   }
 
   /** `body` as a string is sent raw (for malformed-input tests); anything else as JSON. */
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> {
     const allHeaders: Record<string, string> = { ...headers };
     if (this.apiKey) allHeaders.authorization ??= `Bearer ${this.apiKey}`;
     let payload: string | undefined;
@@ -42,7 +47,11 @@ export class ApiClient {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       allHeaders['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers: allHeaders, body: payload });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: allHeaders,
+      body: payload,
+    });
     const text = await response.text();
     let parsed: unknown = undefined;
     try {

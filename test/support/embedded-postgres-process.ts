@@ -23,12 +23,17 @@ EmbeddedPostgres.start(process.argv[2]).then((db) => {
 `;
 
 export function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgresProcess> {
-  if (!existsSync(COMPILED)) throw new Error('Build first (npm run build): tests run PGlite from dist/');
-  const child = spawn(process.execPath, ['-e', SCRIPT, COMPILED, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!existsSync(COMPILED))
+    throw new Error('Build first (npm run build): tests run PGlite from dist/');
+  const child = spawn(process.execPath, ['-e', SCRIPT, COMPILED, dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}: ${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`embedded PostgreSQL exited with ${code}: ${stderr}`)),
+    );
     child.stdout?.once('data', (chunk: Buffer) => {
       const url = chunk.toString().trim();
       resolve({

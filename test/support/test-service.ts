@@ -48,7 +48,8 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     operator,
     async newAccount(name = 'Test account') {
       const created = await operator.post('/accounts', { name });
-      if (created.status !== 201) throw new Error(`account not created: ${created.status} ${created.text}`);
+      if (created.status !== 201)
+        throw new Error(`account not created: ${created.status} ${created.text}`);
       const data = created.body.data as { id: string; api_key: string };
       return Object.assign(new ApiClient(baseUrl, data.api_key), { accountId: data.id });
     },

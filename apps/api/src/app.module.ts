@@ -1,7 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AccountsModule, accountsMigrations } from '@blocx/accounts';
-import { ApiKeyGuard, ErrorEnvelopeFilter, PlatformModule, RequestValidationPipe, Settings } from '@blocx/platform';
+import {
+  ApiKeyGuard,
+  ErrorEnvelopeFilter,
+  PlatformModule,
+  RequestValidationPipe,
+  Settings,
+} from '@blocx/platform';
 
 /** The composition root: the platform, then every context. */
 @Module({})
@@ -9,7 +15,10 @@ export class AppModule {
   static forRoot(settings: Settings): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ settings, migrations: [...accountsMigrations] }), AccountsModule],
+      imports: [
+        PlatformModule.forRoot({ settings, migrations: [...accountsMigrations] }),
+        AccountsModule,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },

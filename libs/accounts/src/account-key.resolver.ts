@@ -6,12 +6,17 @@ import { AccountEntity } from './account.entity';
 
 @Injectable()
 export class AccountKeyLookup extends AccountKeyResolver {
-  constructor(@InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>) {
+  constructor(
+    @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
+  ) {
     super();
   }
 
   async accountIdForKeyHash(keyHash: string): Promise<string | undefined> {
-    const account = await this.accounts.findOne({ select: { id: true }, where: { apiKeyHash: keyHash } });
+    const account = await this.accounts.findOne({
+      select: { id: true },
+      where: { apiKeyHash: keyHash },
+    });
     return account?.id;
   }
 }

@@ -26,7 +26,12 @@ class Forbidden extends DomainError {
 
 class RateLimited extends DomainError {
   constructor() {
-    super(429, 'rate_limited', 'Too many requests', 'This account is over its request rate; retry later');
+    super(
+      429,
+      'rate_limited',
+      'Too many requests',
+      'This account is over its request rate; retry later',
+    );
   }
 }
 
@@ -47,10 +52,14 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access =
-      this.reflector.getAllAndOverride<Access>(ACCESS, [context.getHandler(), context.getClass()]) ?? 'account';
+      this.reflector.getAllAndOverride<Access>(ACCESS, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? 'account';
     if (access === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticate(request.headers.authorization);
+    this.enforceRate(principal, context.switchToHttp().getResponse<FastifyReply>());
     if (access === 'operator' && principal.kind !== 'operator') {
       throw new Forbidden('This endpoint needs the operator key');
     }
@@ -58,7 +67,6 @@ export class ApiKeyGuard implements CanActivate {
       throw new Forbidden('This endpoint needs an account API key');
     }
     request.principal = principal;
-    this.enforceRate(principal, context.switchToHttp().getResponse<FastifyReply>());
     return true;
   }
 
@@ -66,7 +74,8 @@ export class ApiKeyGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
     if (!match) throw new Unauthorized('Send an API key as "Authorization: Bearer <api_key>"');
     const keyHash = hashApiKey(match[1]);
-    if (timingSafeEqual(Buffer.from(keyHash, 'hex'), this.operatorKeyHash)) return { kind: 'operator' };
+    if (timingSafeEqual(Buffer.from(keyHash, 'hex'), this.operatorKeyHash))
+      return { kind: 'operator' };
     const accountId = await this.accounts.accountIdForKeyHash(keyHash);
     if (!accountId) throw new Unauthorized('The API key is not valid');
     return { kind: 'account', accountId };

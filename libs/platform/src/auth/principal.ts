@@ -14,11 +14,14 @@ export const OperatorOnly = () => SetMetadata(ACCESS, 'operator' satisfies Acces
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
 /** The id of the account whose key made this request. */
-export const CurrentAccount = createParamDecorator((_: unknown, context: ExecutionContext): string => {
-  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (principal?.kind !== 'account') throw new Error('CurrentAccount used on a route without account access');
-  return principal.accountId;
-});
+export const CurrentAccount = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string => {
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (principal?.kind !== 'account')
+      throw new Error('CurrentAccount used on a route without account access');
+    return principal.accountId;
+  },
+);
 
 /** Resolves the SHA-256 hash of an API key to its account id; provided by the accounts library. */
 export abstract class AccountKeyResolver {

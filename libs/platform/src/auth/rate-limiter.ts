@@ -15,13 +15,19 @@ export class RateLimiter {
   take(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.rps, refilledAt: now };
-    bucket.tokens = Math.min(this.rps, bucket.tokens + ((now - bucket.refilledAt) / 1000) * this.rps);
+    bucket.tokens = Math.min(
+      this.rps,
+      bucket.tokens + ((now - bucket.refilledAt) / 1000) * this.rps,
+    );
     bucket.refilledAt = now;
     this.buckets.set(key, bucket);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return { allowed: true };
     }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.rps)) };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.rps)),
+    };
   }
 }

@@ -40,7 +40,10 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
-    throw new InvalidSettingError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+    throw new InvalidSettingError(
+      name,
+      `must be a whole number from ${min} to ${max}, got "${raw}"`,
+    );
   }
   return Number(raw);
 }
@@ -63,7 +66,10 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new InvalidSettingError(name, `must be a URL (${protocols.join(' or ')}), got "${raw}"`);
   }
   if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
-    throw new InvalidSettingError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+    throw new InvalidSettingError(
+      name,
+      `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`,
+    );
   }
   return raw;
 }
@@ -82,7 +88,11 @@ export function parseRetrySchedule(raw: string): number[] {
 }
 
 /** A secret generated once into DATA_DIR, so restarts keep it. */
-function persistedSecret(dataDir: string, file: string, generate: () => string): { value: string; generated: boolean } {
+function persistedSecret(
+  dataDir: string,
+  file: string,
+  generate: () => string,
+): { value: string; generated: boolean } {
   const path = join(dataDir, file);
   if (existsSync(path)) return { value: readFileSync(path, 'utf8').trim(), generated: false };
   mkdirSync(dataDir, { recursive: true });
@@ -93,8 +103,11 @@ function persistedSecret(dataDir: string, file: string, generate: () => string):
 
 function secretKey(env: Env, dataDir: string): Buffer {
   const raw = env.SECRET_KEY?.trim();
-  const value = raw || persistedSecret(dataDir, 'secret.key', () => randomBytes(32).toString('base64')).value;
-  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  const value =
+    raw || persistedSecret(dataDir, 'secret.key', () => randomBytes(32).toString('base64')).value;
+  const key = /^[0-9a-f]{64}$/i.test(value)
+    ? Buffer.from(value, 'hex')
+    : Buffer.from(value, 'base64');
   if (key.length !== 32) {
     throw new InvalidSettingError('SECRET_KEY', 'must be 32 bytes, as 64 hex characters or base64');
   }
@@ -133,8 +146,14 @@ export function loadSettings(env: Env = process.env): Settings {
     eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb', 'esdb+discover']),
     carrier,
     webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 5000, 1, 120_000),
-    webhookRetryScheduleMs: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE?.trim() || '5s,5m,30m,2h,5h,10h,10h'),
-    webhookAllowPrivateNetworks: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', nodeEnv !== 'production'),
+    webhookRetryScheduleMs: parseRetrySchedule(
+      env.WEBHOOK_RETRY_SCHEDULE?.trim() || '5s,5m,30m,2h,5h,10h,10h',
+    ),
+    webhookAllowPrivateNetworks: boolean(
+      env,
+      'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
+      nodeEnv !== 'production',
+    ),
     secretKey: secretKey(env, dataDir),
     rateLimitRps: integer(env, 'RATE_LIMIT_RPS', 0, 0, 1_000_000),
     logLevel,

@@ -34,4 +34,3 @@ export const DATABASE_ENDPOINT_PROVIDER = {
   inject: [SETTINGS],
   useFactory: (settings: Settings) => DatabaseEndpoint.open(settings),
 };
-

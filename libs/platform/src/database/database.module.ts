@@ -54,7 +54,8 @@ export class DatabaseModule {
         {
           provide: PG_POOL,
           inject: [DatabaseEndpoint],
-          useFactory: (db: DatabaseEndpoint) => new Pool({ connectionString: db.url, max: poolSize }),
+          useFactory: (db: DatabaseEndpoint) =>
+            new Pool({ connectionString: db.url, max: poolSize }),
         },
         PoolCloser,
       ],

@@ -39,7 +39,12 @@ export class EmbeddedPostgres {
     // A kill -9 leaves PostgreSQL's own pid file behind; we hold our own lock, so it is stale.
     rmSync(join(pgdata, 'postmaster.pid'), { force: true });
     const db = await PGlite.create(pgdata);
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
+    const server = new PGLiteSocketServer({
+      db,
+      host: '127.0.0.1',
+      port: 0,
+      maxConnections: MAX_CONNECTIONS,
+    });
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres`;
     return new EmbeddedPostgres(dataDir, db, server, url);

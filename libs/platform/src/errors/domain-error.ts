@@ -32,7 +32,13 @@ export class DomainError extends Error {
 /** 422: a request broke a validation or business rule. */
 export class RuleViolation extends DomainError {
   constructor(code: string, detail: string, pointer?: string) {
-    super(422, code, 'Unprocessable request', detail, pointer === undefined ? undefined : { pointer });
+    super(
+      422,
+      code,
+      'Unprocessable request',
+      detail,
+      pointer === undefined ? undefined : { pointer },
+    );
   }
 }
 

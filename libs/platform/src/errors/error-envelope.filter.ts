@@ -8,10 +8,30 @@ export interface ErrorAnswer {
 }
 
 const FASTIFY_ERRORS: Record<string, ErrorAnswer> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: answer(413, 'body_too_large', 'Payload too large', 'The request body is larger than 1 MB'),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: answer(400, 'unsupported_content_type', 'Bad request', 'Send the body as application/json'),
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: answer(400, 'malformed_request', 'Bad request', 'Content-Length does not match the body'),
-  FST_ERR_CTP_INVALID_TYPE: answer(400, 'unsupported_content_type', 'Bad request', 'Send the body as application/json'),
+  FST_ERR_CTP_BODY_TOO_LARGE: answer(
+    413,
+    'body_too_large',
+    'Payload too large',
+    'The request body is larger than 1 MB',
+  ),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: answer(
+    400,
+    'unsupported_content_type',
+    'Bad request',
+    'Send the body as application/json',
+  ),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: answer(
+    400,
+    'malformed_request',
+    'Bad request',
+    'Content-Length does not match the body',
+  ),
+  FST_ERR_CTP_INVALID_TYPE: answer(
+    400,
+    'unsupported_content_type',
+    'Bad request',
+    'Send the body as application/json',
+  ),
 };
 
 const STATUS_CODES: Record<number, [string, string]> = {
@@ -41,12 +61,21 @@ function fromHttpException(error: HttpException): ErrorAnswer {
     const failing = Object.keys((body as { error: object }).error).join(', ');
     return answer(503, code, title, `Not ready: ${failing || 'dependencies'} not answering`);
   }
-  const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : error.message;
-  return answer(status === 415 ? 400 : status, code, title, Array.isArray(message) ? message.join('; ') : String(message));
+  const message =
+    typeof body === 'object' && body !== null && 'message' in body
+      ? (body as { message: unknown }).message
+      : error.message;
+  return answer(
+    status === 415 ? 400 : status,
+    code,
+    title,
+    Array.isArray(message) ? message.join('; ') : String(message),
+  );
 }
 
 function isFastifyError(error: unknown): error is Error & { code: string; statusCode?: number } {
-  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  const code: unknown =
+    error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
   return typeof code === 'string' && code.startsWith('FST_');
 }
 
@@ -59,20 +88,38 @@ export function toErrorAnswer(error: unknown): ErrorAnswer | undefined {
     const known = FASTIFY_ERRORS[error.code];
     if (known) return known;
     if (error.statusCode && error.statusCode < 500) {
-      return answer(error.statusCode === 415 ? 400 : error.statusCode, 'malformed_request', 'Bad request', error.message);
+      return answer(
+        error.statusCode === 415 ? 400 : error.statusCode,
+        'malformed_request',
+        'Bad request',
+        error.message,
+      );
     }
   }
   if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
-    return answer(400, 'malformed_json', 'Bad request', `The body is not valid JSON: ${error.message}`);
+    return answer(
+      400,
+      'malformed_json',
+      'Bad request',
+      `The body is not valid JSON: ${error.message}`,
+    );
   }
   return undefined;
 }
 
-export const INTERNAL_ERROR: ErrorAnswer = answer(500, 'internal_error', 'Internal error', 'An unexpected error occurred; it has been logged');
+export const INTERNAL_ERROR: ErrorAnswer = answer(
+  500,
+  'internal_error',
+  'Internal error',
+  'An unexpected error occurred; it has been logged',
+);
 
 export function sendErrorAnswer(reply: FastifyReply, { status, problems }: ErrorAnswer): void {
   if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
-  void reply.status(status).header('content-type', 'application/json; charset=utf-8').send({ errors: problems });
+  void reply
+    .status(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ errors: problems });
 }
 
 @Catch()
@@ -85,7 +132,10 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const known = toErrorAnswer(error);
     if (!known) {
-      this.logger.error({ err: error, requestId: request.id, route: request.url }, 'unexpected error');
+      this.logger.error(
+        { err: error, requestId: request.id, route: request.url },
+        'unexpected error',
+      );
     }
     sendErrorAnswer(reply, known ?? INTERNAL_ERROR);
   }

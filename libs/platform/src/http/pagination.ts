@@ -14,12 +14,22 @@ export interface Page<T> {
   meta: { total: number; page_number: number; page_size: number };
 }
 
-function pageParameter(query: Record<string, unknown>, name: string, fallback: number, max: number): number {
-  const raw = query[name] ?? (query.page as Record<string, unknown> | undefined)?.[name.slice(5, -1)];
+function pageParameter(
+  query: Record<string, unknown>,
+  name: string,
+  fallback: number,
+  max: number,
+): number {
+  const raw =
+    query[name] ?? (query.page as Record<string, unknown> | undefined)?.[name.slice(5, -1)];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (typeof raw !== 'string' || !/^\d+$/.test(raw) || value < 1 || value > max) {
-    throw new MalformedRequest('invalid_parameter', `${name} must be a whole number from 1 to ${max}`, name);
+    throw new MalformedRequest(
+      'invalid_parameter',
+      `${name} must be a whole number from 1 to ${max}`,
+      name,
+    );
   }
   return value;
 }

@@ -10,7 +10,8 @@ function problemsOf(error: ValidationError, parentPath: string): Problem[] {
   const pointer = `${parentPath}/${error.property}`;
   const own = Object.entries(error.constraints ?? {}).map(([constraint, message]): Problem => {
     const context = error.contexts?.[constraint] as ConstraintContext | undefined;
-    const code = context?.code ?? (constraint === 'whitelistValidation' ? 'unknown_field' : 'invalid_field');
+    const code =
+      context?.code ?? (constraint === 'whitelistValidation' ? 'unknown_field' : 'invalid_field');
     return { code, title: 'Invalid field', detail: message, source: { pointer } };
   });
   // Report the first failing constraint of a field: one clear message per field.

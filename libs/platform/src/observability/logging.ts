@@ -25,7 +25,11 @@ export function loggingModule(settings: Settings): DynamicModule {
       autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
       redact: ['req.headers.authorization'],
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
       },
     },
   });
