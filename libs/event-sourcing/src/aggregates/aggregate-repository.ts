@@ -1,0 +1,105 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EventMetadata, EventStore, LogPosition, WrongExpectedVersion } from '../event-store.port';
+import { DomainEvent } from './domain-event';
+import { EventRegistry } from './event-registry';
+import { AggregateClass, EventSourcedAggregate } from './event-sourced-aggregate';
+import { ConcurrentModification } from './concurrent-modification.error';
+
+/** Where appended events go for non-durable, in-process listeners (the @nestjs/cqrs EventBus). */
+export interface InProcessPublisher {
+  publishAll(events: DomainEvent[]): unknown;
+}
+
+export interface RepositoryOptions {
+  /** How many times `execute` runs a decision before giving up with a 409 (default 5). */
+  maxAttempts?: number;
+  /** Events read per round trip while replaying a stream. */
+  readPageSize?: number;
+}
+
+export interface Executed<T, R> {
+  aggregate: T;
+  /** What the decision returned. */
+  result: R;
+  /** The position of the appended events, for read-your-writes; undefined when nothing was appended. */
+  position: LogPosition | undefined;
+}
+
+/** Loads an aggregate by replaying its stream and appends its new events with the expected revision. */
+export class AggregateRepository<T extends EventSourcedAggregate> {
+  private readonly maxAttempts: number;
+  private readonly readPageSize: number;
+
+  constructor(
+    private readonly Aggregate: AggregateClass<T>,
+    private readonly store: EventStore,
+    private readonly registry: EventRegistry,
+    private readonly publisher?: InProcessPublisher,
+    options: RepositoryOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.readPageSize = options.readPageSize ?? 1000;
+  }
+
+  /** The aggregate as of its stream's last event; a fresh one (revision `no_stream`) for an empty stream. */
+  async load(streamId: string): Promise<T> {
+    const aggregate = new this.Aggregate(streamId);
+    let from = 0n;
+    for (;;) {
+      const page = await this.store.readStream(streamId, {
+        fromRevision: from,
+        maxCount: this.readPageSize,
+      });
+      if (page.length === 0) break;
+      const last = page[page.length - 1];
+      aggregate.replay(
+        page.map((recorded) => this.registry.revive(recorded)),
+        last.revision,
+      );
+      if (page.length < this.readPageSize) break;
+      from = last.revision + 1n;
+    }
+    return aggregate;
+  }
+
+  /**
+   * Appends the aggregate's uncommitted events, expecting the revision it was loaded at.
+   * Throws WrongExpectedVersion when someone else appended first. Undefined when there was nothing to save.
+   */
+  async save(aggregate: T, metadata: EventMetadata): Promise<LogPosition | undefined> {
+    const events = [...aggregate.getUncommittedEvents()];
+    if (events.length === 0) return undefined;
+    const result = await this.store.appendToStream(
+      aggregate.streamId,
+      events.map((event) => this.registry.toAppend(event, metadata)),
+      { expectedRevision: aggregate.revision },
+    );
+    aggregate.markSaved(result.nextExpectedRevision);
+    this.publisher?.publishAll(events);
+    return result.position;
+  }
+
+  /**
+   * Load, decide, save; on a concurrent append, reload and decide again (bounded, then a 409).
+   * `decide` must be a pure decision on the aggregate: it may run more than once.
+   */
+  async execute<R>(
+    streamId: string,
+    decide: (aggregate: T) => R | Promise<R>,
+    metadata: EventMetadata,
+  ): Promise<Executed<T, R>> {
+    for (let attempt = 1; ; attempt++) {
+      const aggregate = await this.load(streamId);
+      const result = await decide(aggregate);
+      try {
+        const position = await this.save(aggregate, metadata);
+        return { aggregate, result, position };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersion)) throw error;
+        if (attempt >= this.maxAttempts) throw new ConcurrentModification(streamId, attempt);
+        // A little jitter so racing writers do not collide again in lockstep.
+        await sleep(Math.floor(Math.random() * 5 * attempt));
+      }
+    }
+  }
+}
