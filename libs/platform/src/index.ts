@@ -15,3 +15,4 @@ export * from './observability/health';
 export * from './observability/logging';
 export * from './clock';
 export * from './platform.module';
+export * from './domain/phone-number';

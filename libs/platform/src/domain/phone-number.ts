@@ -1,0 +1,34 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export type PhoneNumberType = 'long_code' | 'toll_free';
+
+/** An E.164 phone number, parsed with libphonenumber-js's full metadata. */
+export class E164 {
+  private constructor(
+    /** `+15551234567` */
+    readonly value: string,
+    /** ISO 3166-1 alpha-2, or undefined for non-geographic numbers. */
+    readonly country: string | undefined,
+    readonly type: PhoneNumberType,
+  ) {}
+
+  /** Accepts `+15551234567` (and the URL-decoded forms of a path); undefined when not a valid number. */
+  static parse(raw: unknown): E164 | undefined {
+    if (typeof raw !== 'string') return undefined;
+    const text = raw.replace(/^ (?=\d)/, '+').trim();
+    if (!/^\+[1-9]\d{6,14}$/.test(text)) return undefined;
+    const parsed = parsePhoneNumberFromString(text);
+    if (!parsed?.isValid()) return undefined;
+    const type = parsed.getType() === 'TOLL_FREE' ? 'toll_free' : 'long_code';
+    return new E164(parsed.number, parsed.country, type);
+  }
+
+  /** The digits alone, as stream ids use them: `phoneNumber-15551234567`. */
+  get digits(): string {
+    return this.value.slice(1);
+  }
+
+  toString(): string {
+    return this.value;
+  }
+}
