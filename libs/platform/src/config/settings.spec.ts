@@ -16,7 +16,9 @@ describe('settings', () => {
       eventStoreUrl: undefined,
       carrier: 'simulator',
       webhookTimeoutMs: 5000,
-      webhookRetryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+      webhookRetryScheduleMs: [
+        5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+      ],
       webhookAllowPrivateNetworks: true,
       rateLimitRps: 0,
     });
@@ -24,7 +26,9 @@ describe('settings', () => {
   });
 
   it('denies private networks by default in production', () => {
-    expect(loadSettings({ DATA_DIR: dataDir, NODE_ENV: 'production' }).webhookAllowPrivateNetworks).toBe(false);
+    expect(
+      loadSettings({ DATA_DIR: dataDir, NODE_ENV: 'production' }).webhookAllowPrivateNetworks,
+    ).toBe(false);
   });
 
   it('generates the operator key and the secret key once, then keeps them', () => {
@@ -38,14 +42,19 @@ describe('settings', () => {
   });
 
   it('takes the operator key from ADMIN_API_KEY without writing it anywhere', () => {
-    const settings = loadSettings({ DATA_DIR: dataDir, ADMIN_API_KEY: 'a-long-enough-operator-key' });
+    const settings = loadSettings({
+      DATA_DIR: dataDir,
+      ADMIN_API_KEY: 'a-long-enough-operator-key',
+    });
     expect(settings.adminApiKey).toBe('a-long-enough-operator-key');
     expect(settings.adminApiKeyGenerated).toBe(false);
   });
 
   it('accepts a 32-byte SECRET_KEY as hex or base64', () => {
     const hex = 'ab'.repeat(32);
-    expect(loadSettings({ DATA_DIR: dataDir, SECRET_KEY: hex }).secretKey.toString('hex')).toBe(hex);
+    expect(loadSettings({ DATA_DIR: dataDir, SECRET_KEY: hex }).secretKey.toString('hex')).toBe(
+      hex,
+    );
     const base64 = Buffer.alloc(32, 7).toString('base64');
     expect(loadSettings({ DATA_DIR: dataDir, SECRET_KEY: base64 }).secretKey[0]).toBe(7);
   });

@@ -19,12 +19,19 @@ describe('E164', () => {
     expect(E164.parse(' 14155550100')?.value).toBe('+14155550100');
   });
 
-  it.each(['', '14155550100', '+1415555', '+1415555010012345', '+15555550100x', '+10005550100', 'abc', 42, null])(
-    'refuses %p',
-    (raw) => {
-      expect(E164.parse(raw)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '14155550100',
+    '+1415555',
+    '+1415555010012345',
+    '+15555550100x',
+    '+10005550100',
+    'abc',
+    42,
+    null,
+  ])('refuses %p', (raw) => {
+    expect(E164.parse(raw)).toBeUndefined();
+  });
 
   it('gives the digits for stream ids', () => {
     expect(E164.parse('+14155550100')?.digits).toBe('14155550100');
