@@ -1,0 +1,26 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AggregateRepository, InjectAggregateRepository, LogPosition } from '@blocx/event-sourcing';
+import { Clock } from '@blocx/platform';
+import { MessagingProfile, messagingProfileStream } from '../../domain/messaging-profile.aggregate';
+import { MessagingProfileNotFound } from '../../domain/messaging-profile.errors';
+import { isProfileId } from '../../domain/profile-id';
+import { UpdateMessagingProfile } from './update-messaging-profile.command';
+
+@CommandHandler(UpdateMessagingProfile)
+export class UpdateMessagingProfileHandler implements ICommandHandler<UpdateMessagingProfile> {
+  constructor(
+    @InjectAggregateRepository(MessagingProfile)
+    private readonly profiles: AggregateRepository<MessagingProfile>,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: UpdateMessagingProfile): Promise<LogPosition | undefined> {
+    if (!isProfileId(command.profileId)) throw new MessagingProfileNotFound(command.profileId);
+    const { position } = await this.profiles.execute(
+      messagingProfileStream(command.profileId),
+      (profile) => profile.update(command.accountId, command.patch, this.clock.now()),
+      { ...command.metadata, account_id: command.accountId },
+    );
+    return position;
+  }
+}
