@@ -1,0 +1,191 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool, PoolClient } from 'pg';
+import { PG_POOL } from '@blocx/platform';
+import { AttemptOutcome, DeliveryStatus, RoundVerdict } from '../domain/delivery-round';
+
+/** What one event becomes for one profile: the job a worker delivers. */
+export interface DeliveryJob {
+  id: string;
+  accountId: string;
+  messagingProfileId: string;
+  eventId: string;
+  eventType: string;
+  occurredAt: Date;
+  payload: Record<string, unknown>;
+}
+
+export interface ClaimedDelivery extends DeliveryJob {
+  attemptCount: number;
+  failedRounds: number;
+}
+
+export interface DeliveryFilter {
+  accountId: string;
+  messagingProfileId?: string;
+  status?: DeliveryStatus;
+  limit: number;
+  offset: number;
+}
+
+export interface DeliveryRow {
+  id: string;
+  messaging_profile_id: string;
+  event_id: string;
+  event_type: string;
+  status: DeliveryStatus;
+  created_at: Date;
+  updated_at: Date;
+  next_attempt_at: Date;
+  attempts: Array<{
+    url: string;
+    status_code: number | null;
+    error: string | null;
+    duration_ms: number;
+    at: string;
+  }>;
+}
+
+const LEASE_MS = 60_000;
+
+/** The delivery jobs in PostgreSQL: claimed with SKIP LOCKED under a lease, so no HTTP runs inside a transaction. */
+@Injectable()
+export class DeliveryStore {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  /** Idempotent per event id: a replayed event enqueues nothing twice. */
+  async enqueue(
+    job: DeliveryJob,
+    now: Date,
+    client: Pool | PoolClient = this.pool,
+  ): Promise<boolean> {
+    const inserted = await client.query(
+      `INSERT INTO webhook_deliveries (id, account_id, messaging_profile_id, event_id, event_type,
+         occurred_at, payload, status, next_attempt_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $8, $8)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [
+        job.id,
+        job.accountId,
+        job.messagingProfileId,
+        job.eventId,
+        job.eventType,
+        job.occurredAt,
+        job.payload,
+        now,
+      ],
+    );
+    return (inserted.rowCount ?? 0) > 0;
+  }
+
+  /** Due jobs nobody holds; a crashed worker's lease runs out and its jobs come back. */
+  async claimDue(now: Date, limit: number): Promise<ClaimedDelivery[]> {
+    const claimed = await this.pool.query(
+      `UPDATE webhook_deliveries SET lease_until = $2
+       WHERE id IN (
+         SELECT id FROM webhook_deliveries
+         WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+         ORDER BY next_attempt_at LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+       RETURNING id, account_id, messaging_profile_id, event_id, event_type, occurred_at, payload,
+                 attempt_count, failed_rounds`,
+      [now, new Date(now.getTime() + LEASE_MS), limit],
+    );
+    return claimed.rows.map((row) => ({
+      id: row.id,
+      accountId: row.account_id,
+      messagingProfileId: row.messaging_profile_id,
+      eventId: row.event_id,
+      eventType: row.event_type,
+      occurredAt: row.occurred_at,
+      payload: row.payload,
+      attemptCount: row.attempt_count,
+      failedRounds: row.failed_rounds,
+    }));
+  }
+
+  /** The earliest time a pending job falls due, so an idle worker can sleep until then. */
+  async nextDueAt(): Promise<Date | undefined> {
+    const next = await this.pool.query(
+      `SELECT min(next_attempt_at) AS due FROM webhook_deliveries WHERE status = 'pending'`,
+    );
+    return next.rows[0]?.due ?? undefined;
+  }
+
+  async recordAttempt(deliveryId: string, ordinal: number, outcome: AttemptOutcome): Promise<void> {
+    await this.pool.query(
+      `WITH attempt AS (
+         INSERT INTO webhook_attempts (delivery_id, ordinal, url, status_code, error, duration_ms, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING)
+       UPDATE webhook_deliveries SET attempt_count = GREATEST(attempt_count, $2), updated_at = $7 WHERE id = $1`,
+      [
+        deliveryId,
+        ordinal,
+        outcome.url,
+        outcome.statusCode ?? null,
+        outcome.error ?? null,
+        outcome.durationMs,
+        outcome.at,
+      ],
+    );
+  }
+
+  async finishRound(deliveryId: string, verdict: RoundVerdict, now: Date): Promise<void> {
+    await this.pool.query(
+      `UPDATE webhook_deliveries
+       SET status = $2, failed_rounds = $3, next_attempt_at = COALESCE($4, next_attempt_at),
+           lease_until = NULL, updated_at = $5
+       WHERE id = $1`,
+      [deliveryId, verdict.status, verdict.failedRounds, verdict.nextAttemptAt ?? null, now],
+    );
+  }
+
+  /** "Try again now": a pending round due at once, whatever the schedule said. */
+  async retryNow(accountId: string, deliveryId: string, now: Date): Promise<boolean> {
+    const updated = await this.pool.query(
+      `UPDATE webhook_deliveries
+       SET status = 'pending', next_attempt_at = $3, lease_until = NULL, updated_at = $3,
+           failed_rounds = CASE WHEN status = 'failed' THEN 0 ELSE failed_rounds END
+       WHERE id = $1 AND account_id = $2`,
+      [deliveryId, accountId, now],
+    );
+    return (updated.rowCount ?? 0) > 0;
+  }
+
+  async list(filter: DeliveryFilter): Promise<{ rows: DeliveryRow[]; total: number }> {
+    const where = `account_id = $1 AND ($2::uuid IS NULL OR messaging_profile_id = $2)
+                   AND ($3::text IS NULL OR status = $3)`;
+    const params = [filter.accountId, filter.messagingProfileId ?? null, filter.status ?? null];
+    const [rows, total] = await Promise.all([
+      this.select(`${where} ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5`, [
+        ...params,
+        filter.limit,
+        filter.offset,
+      ]),
+      this.pool.query(
+        `SELECT count(*)::int AS total FROM webhook_deliveries WHERE ${where}`,
+        params,
+      ),
+    ]);
+    return { rows, total: total.rows[0].total };
+  }
+
+  async findOne(accountId: string, deliveryId: string): Promise<DeliveryRow | undefined> {
+    const [row] = await this.select('account_id = $1 AND id = $2', [accountId, deliveryId]);
+    return row;
+  }
+
+  /** Deliveries with their attempts in order, one round trip. */
+  private async select(whereAndTail: string, params: unknown[]): Promise<DeliveryRow[]> {
+    const result = await this.pool.query(
+      `SELECT d.id, d.messaging_profile_id, d.event_id, d.event_type, d.status, d.created_at,
+              d.updated_at, d.next_attempt_at,
+              COALESCE((SELECT json_agg(json_build_object('url', a.url, 'status_code', a.status_code,
+                'error', a.error, 'duration_ms', a.duration_ms, 'at', a.at) ORDER BY a.ordinal)
+                FROM webhook_attempts a WHERE a.delivery_id = d.id), '[]') AS attempts
+       FROM (SELECT * FROM webhook_deliveries WHERE ${whereAndTail}) d
+       ORDER BY d.created_at DESC, d.id DESC`,
+      params,
+    );
+    return result.rows;
+  }
+}

@@ -1,0 +1,138 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiProperty,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  Clock,
+  CurrentAccount,
+  MalformedRequest,
+  Page,
+  page,
+  pageRequest,
+  ResourceNotFound,
+} from '@blocx/platform';
+import { DeliveryStatus } from '../domain/delivery-round';
+import { DeliveryRow, DeliveryStore } from '../deliveries/delivery-store';
+import { DeliveryWorker } from '../deliveries/delivery-worker';
+
+const STATUSES: DeliveryStatus[] = ['pending', 'delivered', 'failed'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+class WebhookAttemptView {
+  @ApiProperty() url: string;
+  @ApiProperty({ nullable: true, type: Number }) status_code: number | null;
+  @ApiProperty({ nullable: true, type: String }) error: string | null;
+  @ApiProperty() duration_ms: number;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class WebhookDeliveryView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The webhook-id header of every attempt' })
+  event_id: string;
+  @ApiProperty({
+    enum: ['message.sent', 'message.delivered', 'message.failed', 'message.received'],
+  })
+  event_type: string;
+  @ApiProperty({ format: 'uuid' }) messaging_profile_id: string;
+  @ApiProperty({ enum: STATUSES }) status: DeliveryStatus;
+  @ApiProperty({ type: [WebhookAttemptView] }) attempts: WebhookAttemptView[];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) next_attempt_at:
+    string | null;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
+}
+
+function view(row: DeliveryRow): WebhookDeliveryView {
+  return {
+    id: row.id,
+    event_id: row.event_id,
+    event_type: row.event_type,
+    messaging_profile_id: row.messaging_profile_id,
+    status: row.status,
+    attempts: row.attempts.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
+    next_attempt_at: row.status === 'pending' ? row.next_attempt_at.toISOString() : null,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+function statusFilter(raw: unknown): DeliveryStatus | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!STATUSES.includes(raw as DeliveryStatus)) {
+    throw new MalformedRequest(
+      'invalid_parameter',
+      `status must be one of ${STATUSES.join(', ')}`,
+      'status',
+    );
+  }
+  return raw as DeliveryStatus;
+}
+
+function profileFilter(raw: unknown): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !UUID.test(raw)) {
+    throw new MalformedRequest(
+      'invalid_parameter',
+      'messaging_profile_id must be a uuid',
+      'messaging_profile_id',
+    );
+  }
+  return raw;
+}
+
+@ApiTags('Webhooks')
+@ApiBearerAuth()
+@Controller('webhook-deliveries')
+export class WebhookDeliveriesController {
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly worker: DeliveryWorker,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Webhook deliveries, newest first, each with one entry per HTTP attempt',
+  })
+  @ApiQuery({ name: 'messaging_profile_id', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  async list(
+    @CurrentAccount() accountId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<Page<WebhookDeliveryView>> {
+    const request = pageRequest(query);
+    const { rows, total } = await this.store.list({
+      accountId,
+      messagingProfileId: profileFilter(query.messaging_profile_id),
+      status: statusFilter(query.status),
+      limit: request.size,
+      offset: request.offset,
+    });
+    return page(rows.map(view), total, request);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Try a delivery again now (a failed one gets a fresh retry schedule)' })
+  @ApiResponse({ status: 404, description: 'webhook_delivery_not_found' })
+  async retry(
+    @CurrentAccount() accountId: string,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound('?') })) id: string,
+  ): Promise<{ data: WebhookDeliveryView }> {
+    if (!(await this.store.retryNow(accountId, id, this.clock.now()))) throw notFound(id);
+    this.worker.wake();
+    const row = await this.store.findOne(accountId, id);
+    if (!row) throw notFound(id);
+    return { data: view(row) };
+  }
+}
+
+function notFound(id: string): ResourceNotFound {
+  return new ResourceNotFound('webhook delivery', id);
+}

@@ -1,0 +1,29 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { WebhookTargets } from './webhook-targets.port';
+import { DeliveryStore } from './deliveries/delivery-store';
+import { DeliveryWorker } from './deliveries/delivery-worker';
+import { WebhookPoster } from './deliveries/webhook-poster';
+import { WebhookDeliveriesController } from './http/webhook-deliveries.controller';
+import { WebhookSecrets } from './secrets/webhook-secrets';
+
+/**
+ * Signed webhook delivery. The importing application provides `WebhookTargets` (where a profile's
+ * webhooks go, read at each try).
+ */
+@Module({})
+export class WebhooksModule {
+  static forRoot(targets: Type<WebhookTargets>): DynamicModule {
+    return {
+      module: WebhooksModule,
+      controllers: [WebhookDeliveriesController],
+      providers: [
+        DeliveryStore,
+        DeliveryWorker,
+        WebhookPoster,
+        WebhookSecrets,
+        { provide: WebhookTargets, useClass: targets },
+      ],
+      exports: [DeliveryStore, DeliveryWorker, WebhookSecrets],
+    };
+  }
+}
