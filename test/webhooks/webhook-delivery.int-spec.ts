@@ -256,7 +256,9 @@ describe('webhook delivery (real HTTP receivers on loopback)', () => {
   });
 
   it('refuses private targets when private networks are not allowed (literal and resolved)', async () => {
-    const guarded = await startWorker(database, { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' });
+    // Its own database: the permissive worker above would otherwise claim these jobs too.
+    const ownDatabase = await createTestDatabase();
+    const guarded = await startWorker(ownDatabase, { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' });
     try {
       const port = new URL(primary.url).port;
       for (const url of [primary.url, `http://localhost:${port}/hooks`]) {
@@ -268,6 +270,7 @@ describe('webhook delivery (real HTTP receivers on loopback)', () => {
       expect(primary.received).toHaveLength(0);
     } finally {
       await guarded.close();
+      await ownDatabase.drop();
     }
   });
 });
