@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepExtendedQueriesTogether } from './pglite-protocol-guard';
 
 const LOCK_FILE = 'blocx.pid';
 const MAX_CONNECTIONS = 64;
@@ -45,6 +46,7 @@ export class EmbeddedPostgres {
       port: 0,
       maxConnections: MAX_CONNECTIONS,
     });
+    keepExtendedQueriesTogether(server, db);
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres`;
     return new EmbeddedPostgres(dataDir, db, server, url);
