@@ -267,19 +267,19 @@ describe('PhoneNumber: campaigns', () => {
 
   it('attaches an active campaign of the same account', () => {
     given(PhoneNumber, [provisioned])
-      .when((n) => n.attachCampaign(accountId, campaign, at))
+      .when((n) => n.attachCampaign(accountId, 'camp-1', campaign, at))
       .then([attached]);
   });
 
   it('attaching the campaign it has records nothing', () => {
     given(PhoneNumber, [provisioned, attached])
-      .when((n) => n.attachCampaign(accountId, campaign, at))
+      .when((n) => n.attachCampaign(accountId, 'camp-1', campaign, at))
       .then([]);
   });
 
   it('refuses an unknown campaign or one of another account, pointing at /campaign_id', () => {
     given(PhoneNumber, [provisioned])
-      .when((n) => n.attachCampaign(accountId, undefined, at))
+      .when((n) => n.attachCampaign(accountId, 'camp-1', undefined, at))
       .thenThrows(
         (e) =>
           e instanceof CampaignNotAvailable &&
@@ -288,14 +288,14 @@ describe('PhoneNumber: campaigns', () => {
           JSON.stringify(e.source) === '{"pointer":"/campaign_id"}',
       );
     given(PhoneNumber, [provisioned])
-      .when((n) => n.attachCampaign(accountId, { ...campaign, accountId: 'acc-2' }, at))
+      .when((n) => n.attachCampaign(accountId, 'camp-1', { ...campaign, accountId: 'acc-2' }, at))
       .thenThrows(CampaignNotAvailable);
   });
 
   it('refuses a campaign that is not active', () => {
     const inactive = { ...campaign, status: 'suspended' } as unknown as typeof campaign;
     given(PhoneNumber, [provisioned])
-      .when((n) => n.attachCampaign(accountId, inactive, at))
+      .when((n) => n.attachCampaign(accountId, 'camp-1', inactive, at))
       .thenThrows(CampaignNotAvailable);
   });
 
@@ -317,7 +317,7 @@ describe('PhoneNumber: campaigns', () => {
 
   it('takes no campaign change for another account', () => {
     given(PhoneNumber, [provisioned])
-      .when((n) => n.attachCampaign('acc-2', { ...campaign, accountId: 'acc-2' }, at))
+      .when((n) => n.attachCampaign('acc-2', 'camp-1', { ...campaign, accountId: 'acc-2' }, at))
       .thenThrows(NumberNotFound);
     given(PhoneNumber, [provisioned, attached])
       .when((n) => n.detachCampaign('acc-2', at))

@@ -86,21 +86,25 @@ export class PhoneNumber extends EventSourcedAggregate {
     return moveId;
   }
 
-  attachCampaign(accountId: string, campaign: CampaignStanding | undefined, at: Date): void {
+  /** `campaign` is the standing of `campaignId`, undefined when no such campaign exists. */
+  attachCampaign(
+    accountId: string,
+    campaignId: string,
+    campaign: CampaignStanding | undefined,
+    at: Date,
+  ): void {
     this.assertHeldBy(accountId);
-    if (
-      campaign === undefined ||
-      campaign.accountId !== accountId ||
-      campaign.status !== 'active'
-    ) {
-      throw new CampaignNotAvailable(campaign?.id ?? 'given');
-    }
-    if (this.campaignId === campaign.id) return;
+    const usable =
+      campaign?.id === campaignId &&
+      campaign.accountId === accountId &&
+      campaign.status === 'active';
+    if (!usable) throw new CampaignNotAvailable(campaignId);
+    if (this.campaignId === campaignId) return;
     this.apply(
       new CampaignAttachedToNumber({
         phoneNumber: this.phoneNumber,
         accountId,
-        campaignId: campaign.id,
+        campaignId,
         attachedAt: at.toISOString(),
       }),
     );
@@ -179,7 +183,8 @@ export class PhoneNumber extends EventSourcedAggregate {
     );
   }
 
-  private assertHeldBy(accountId: string): void {
+  /** Unknown, released and other accounts' numbers are all a 404 to this account. */
+  assertHeldBy(accountId: string): void {
     if (!this.isHeldBy(accountId)) throw new NumberNotFound(this.phoneNumber || 'given');
   }
 
