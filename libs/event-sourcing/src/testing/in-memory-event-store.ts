@@ -2,7 +2,6 @@ import { EventEmitter, once } from 'node:events';
 import {
   AppendResult,
   compareLogPositions,
-  EventFilter,
   EventStore,
   EventToAppend,
   ExpectedRevision,
@@ -15,13 +14,7 @@ import {
   SubscribeOptions,
   WrongExpectedVersion,
 } from '../event-store.port';
-
-export function matchesFilter(filter: EventFilter | undefined, event: RecordedEvent): boolean {
-  if (event.type.startsWith('$')) return false;
-  if (filter === undefined) return true;
-  if ('eventTypes' in filter) return filter.eventTypes.includes(event.type);
-  return filter.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix));
-}
+import { matchesFilter } from '../subscriptions/event-envelope';
 
 /**
  * The port in memory, for unit tests of command handlers and runners without a database.

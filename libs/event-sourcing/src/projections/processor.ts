@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { EventFilter, EventMetadata } from '../event-store.port';
+import { EventEnvelope } from '../subscriptions/event-envelope';
+
+/**
+ * A reaction to the log that acts (a saga step, a dispatcher): it handles each event, then its
+ * checkpoint moves. At-least-once: after a crash the last event may be handled again, so every
+ * command it issues must be idempotent; derive ids from the causing event with `deterministicId`.
+ * A handler that throws is retried from the checkpoint with backoff, never skipped.
+ */
+export abstract class Processor {
+  abstract readonly name: string;
+  readonly filter?: EventFilter;
+  readonly batchSize: number = 100;
+
+  abstract handle(envelope: EventEnvelope): Promise<void>;
+}
+
+/** The uuid namespace of ids derived from events (a fixed, random v4). */
+const BLOCX_NAMESPACE = '3c8b7f5e-2f4a-4c1e-9a51-6f0d2b8e7a10';
+
+function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replace(/-/g, ''), 'hex');
+}
+
+/** RFC 4122 version 5: the SHA-1 of namespace and name, as a uuid. */
+export function uuidV5(name: string, namespace: string = BLOCX_NAMESPACE): string {
+  const hash = createHash('sha1').update(uuidBytes(namespace)).update(name, 'utf8').digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The same id every time this event causes this purpose: handle the event twice, issue the
+ * same command twice, and the second is recognised (e.g. `deterministicId(envelope, 'send-message')`).
+ */
+export function deterministicId(
+  cause: Pick<EventEnvelope, 'id'> | string,
+  purpose: string,
+): string {
+  return uuidV5(`${typeof cause === 'string' ? cause : cause.id}:${purpose}`);
+}
+
+/** Metadata for what an event causes: same correlation and account, caused by that event. */
+export function causedBy(cause: Pick<EventEnvelope, 'id' | 'metadata'>): EventMetadata {
+  const metadata: EventMetadata = {
+    correlation_id: cause.metadata.correlation_id ?? cause.id,
+    causation_id: cause.id,
+  };
+  if (cause.metadata.account_id !== undefined) metadata.account_id = cause.metadata.account_id;
+  return metadata;
+}

@@ -1,0 +1,124 @@
+import { ClientBase, Pool } from 'pg';
+import { LogPosition } from '../event-store.port';
+
+export type ProjectionStatus = 'live' | 'rebuilding' | 'catching_up';
+
+export interface CheckpointRow {
+  name: string;
+  position: LogPosition;
+  status: ProjectionStatus;
+  /** Seconds since a rebuild last reported progress; undefined when none ever did. */
+  rebuildSilentFor: number | undefined;
+}
+
+interface Row {
+  name: string;
+  commit_position: string;
+  prepare_position: string;
+  status: ProjectionStatus;
+  rebuild_silent_for: number | null;
+}
+
+const COLUMNS = `name, commit_position, prepare_position, status,
+  extract(epoch FROM now() - rebuild_heartbeat_at)::float8 AS rebuild_silent_for`;
+
+type Queryable = Pick<ClientBase, 'query'>;
+
+function toCheckpoint(row: Row): CheckpointRow {
+  return {
+    name: row.name,
+    position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+    status: row.status,
+    rebuildSilentFor: row.rebuild_silent_for ?? undefined,
+  };
+}
+
+/** The `subscription_checkpoints` table. */
+export class Checkpoints {
+  constructor(private readonly pool: Pool) {}
+
+  /** The stored checkpoint, creating it at the start of the log for a new subscription. */
+  async load(name: string): Promise<CheckpointRow> {
+    await this.pool.query(
+      'INSERT INTO subscription_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING',
+      [name],
+    );
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM subscription_checkpoints WHERE name = $1`,
+      [name],
+    );
+    return toCheckpoint(rows[0]);
+  }
+
+  async all(names: string[]): Promise<CheckpointRow[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM subscription_checkpoints WHERE name = ANY($1::text[])`,
+      [names],
+    );
+    return rows.map(toCheckpoint);
+  }
+
+  /** Sets the status; `rebuilding` also beats the rebuild's heartbeat. */
+  async setStatus(
+    name: string,
+    status: ProjectionStatus,
+    db: Queryable = this.pool,
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO subscription_checkpoints (name, status) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET status = $2, updated_at = now(),
+         rebuild_heartbeat_at = CASE WHEN $2 = 'rebuilding' THEN now()
+           ELSE subscription_checkpoints.rebuild_heartbeat_at END`,
+      [name, status],
+    );
+  }
+
+  /**
+   * Moves the checkpoint from `from` to `to` only if it is still at `from` (false otherwise: a
+   * rebuild moved it). Inside a projection's transaction this runs first, so the row lock also
+   * orders the batch against a rebuild's swap.
+   */
+  static async advance(
+    db: Queryable,
+    name: string,
+    from: LogPosition,
+    to: LogPosition,
+  ): Promise<boolean> {
+    const result = await db.query(
+      `UPDATE subscription_checkpoints
+         SET commit_position = $4, prepare_position = $5, updated_at = now()
+       WHERE name = $1 AND commit_position = $2 AND prepare_position = $3`,
+      [name, String(from.commit), String(from.prepare), String(to.commit), String(to.prepare)],
+    );
+    return result.rowCount === 1;
+  }
+
+  /** Sets the checkpoint unconditionally (a rebuild's swap, under the row lock it took). */
+  static async move(
+    db: Queryable,
+    name: string,
+    to: LogPosition,
+    status: ProjectionStatus,
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO subscription_checkpoints (name, commit_position, prepare_position, status)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (name) DO UPDATE SET commit_position = $2, prepare_position = $3,
+         status = $4, updated_at = now()`,
+      [name, String(to.commit), String(to.prepare), status],
+    );
+  }
+
+  /** Takes the row lock, so a running batch of the live projection finishes first. */
+  static async lock(db: Queryable, name: string): Promise<void> {
+    await db.query('SELECT 1 FROM subscription_checkpoints WHERE name = $1 FOR UPDATE', [name]);
+  }
+}
+
+/** The checkpoint moved under a runner (a rebuild swapped its tables): reload and resume. */
+export class CheckpointMoved extends Error {
+  constructor(readonly subscription: string) {
+    super(`The checkpoint of ${subscription} moved under its runner; resuming from the stored one`);
+    this.name = 'CheckpointMoved';
+  }
+}

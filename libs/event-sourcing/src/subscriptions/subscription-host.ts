@@ -1,0 +1,105 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '@blocx/platform';
+import { EventRegistry } from '../aggregates/event-registry';
+import { EventStore } from '../event-store.port';
+import { liveTables, Projection, checkProjection } from '../projections/projection';
+import { ProjectionBatchHandler } from '../projections/projection-batch-handler';
+import { Processor } from '../projections/processor';
+import { ProcessorBatchHandler } from '../projections/processor-batch-handler';
+import { Checkpoints } from './checkpoints';
+import { SubscriptionLocks } from './subscription-locks';
+import { SubscriptionProgress } from './subscription-progress';
+import { BatchHandler, RunnerContext, SubscriptionRunner } from './subscription-runner';
+
+/** Set to `off` to register projections without running them (the rebuild CLI does). */
+export const SUBSCRIPTIONS_SWITCH = 'BLOCX_SUBSCRIPTIONS';
+
+/**
+ * The projections and processors of every context, and their runners: started when the
+ * application has bootstrapped (after migrations), stopped gracefully on shutdown.
+ */
+@Injectable()
+export class SubscriptionHost implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly checkpoints: Checkpoints;
+  readonly locks: SubscriptionLocks;
+  private readonly projections = new Map<string, Projection>();
+  private readonly handlers = new Map<string, BatchHandler>();
+  private readonly runners = new Map<string, SubscriptionRunner>();
+  private readonly logger = new Logger(SubscriptionHost.name);
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly store: EventStore,
+    private readonly registry: EventRegistry,
+    readonly progress: SubscriptionProgress,
+  ) {
+    this.checkpoints = new Checkpoints(pool);
+    this.locks = new SubscriptionLocks(pool);
+  }
+
+  registerProjection(projection: Projection): void {
+    checkProjection(projection);
+    this.add(new ProjectionBatchHandler(projection, this.pool, liveTables(projection)));
+    this.projections.set(projection.name, projection);
+  }
+
+  registerProcessor(processor: Processor): void {
+    this.add(new ProcessorBatchHandler(processor, this.pool));
+  }
+
+  /** The read-model projections, by name. */
+  projection(name: string): Projection | undefined {
+    return this.projections.get(name);
+  }
+
+  projectionNames(): string[] {
+    return [...this.projections.keys()];
+  }
+
+  runner(name: string): SubscriptionRunner | undefined {
+    return this.runners.get(name);
+  }
+
+  onApplicationBootstrap(): void {
+    if (process.env[SUBSCRIPTIONS_SWITCH] === 'off') return;
+    this.startAll();
+  }
+
+  startAll(): void {
+    const context: RunnerContext = {
+      store: this.store,
+      registry: this.registry,
+      checkpoints: this.checkpoints,
+      locks: this.locks,
+      progress: this.progress,
+    };
+    for (const handler of this.handlers.values()) {
+      if (this.runners.has(handler.name)) continue;
+      const runner = new SubscriptionRunner(handler, context);
+      this.runners.set(handler.name, runner);
+      runner.start();
+    }
+    if (this.handlers.size > 0) this.logger.log(`Running ${this.handlers.size} subscriptions`);
+  }
+
+  /** Each runner finishes its current batch; then the lock connection closes. */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    this.runners.clear();
+    await this.locks.close();
+  }
+
+  private add(handler: BatchHandler): void {
+    if (this.handlers.has(handler.name)) {
+      throw new Error(`Two subscriptions are named ${handler.name}; names must be unique`);
+    }
+    this.handlers.set(handler.name, handler);
+  }
+}

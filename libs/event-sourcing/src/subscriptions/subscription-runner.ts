@@ -1,0 +1,172 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
+import { EventRegistry } from '../aggregates/event-registry';
+import {
+  EventFilter,
+  EventStore,
+  LogPosition,
+  LogSubscription,
+  RecordedEvent,
+} from '../event-store.port';
+import { CheckpointMoved, Checkpoints } from './checkpoints';
+import { envelope, EventEnvelope, matchesFilter } from './event-envelope';
+import { SubscriptionLocks } from './subscription-locks';
+import { SubscriptionProgress } from './subscription-progress';
+
+/** Applies one batch and moves the checkpoint from `from` to `to`, or throws CheckpointMoved. */
+export interface BatchHandler {
+  readonly name: string;
+  readonly filter?: EventFilter;
+  readonly batchSize: number;
+  handle(wanted: EventEnvelope[], from: LogPosition, to: LogPosition): Promise<void>;
+}
+
+export interface RunnerContext {
+  store: EventStore;
+  registry: EventRegistry;
+  checkpoints: Checkpoints;
+  locks: SubscriptionLocks;
+  progress: SubscriptionProgress;
+}
+
+export interface RunnerTimings {
+  /** How often a standby runner asks for the lock again (and refreshes the position it reports). */
+  lockRetryMs: number;
+  /** The first pause after a failed batch; it doubles per failure in a row up to maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** A batch with nothing wanted still stores the checkpoint this often, so restarts rescan little. */
+  idleCheckpointMs: number;
+}
+
+export const DEFAULT_TIMINGS: RunnerTimings = {
+  lockRetryMs: 500,
+  backoffMs: 250,
+  maxBackoffMs: 30_000,
+  idleCheckpointMs: 5_000,
+};
+
+export type RunnerState = 'starting' | 'standby' | 'active' | 'failing' | 'stopped';
+
+/**
+ * Runs one named subscription: takes its lock, follows the log from the stored checkpoint and
+ * hands each batch to its handler. The runner reads every event and filters itself, so its
+ * position passes events it does not want too (read-your-writes and lag depend on that).
+ * On an error it logs, backs off and resumes from the stored checkpoint: nothing is skipped.
+ */
+export class SubscriptionRunner {
+  state: RunnerState = 'starting';
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private subscription: LogSubscription | undefined;
+  private readonly pauses = new AbortController();
+  private readonly logger: Logger;
+
+  constructor(
+    readonly handler: BatchHandler,
+    private readonly context: RunnerContext,
+    private readonly timings: RunnerTimings = DEFAULT_TIMINGS,
+  ) {
+    this.logger = new Logger(`Subscription ${handler.name}`);
+  }
+
+  get name(): string {
+    return this.handler.name;
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Lets the current batch finish, then stops following the log and releases the lock. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.pauses.abort();
+    await this.subscription?.close();
+    await this.loop;
+    this.state = 'stopped';
+  }
+
+  /** Drop the current feed and resume from the stored checkpoint (a rebuild moved it). */
+  async restartFromCheckpoint(): Promise<void> {
+    await this.subscription?.close();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        if (await this.context.locks.tryAcquire(this.name)) {
+          this.state = 'active';
+          await this.follow();
+          failures = 0;
+        } else {
+          this.state = 'standby';
+          await this.reportStoredPosition();
+          await this.pause(this.timings.lockRetryMs);
+        }
+      } catch (error) {
+        if (error instanceof CheckpointMoved) continue;
+        failures += 1;
+        this.state = 'failing';
+        const delay = Math.min(
+          this.timings.backoffMs * 2 ** (failures - 1),
+          this.timings.maxBackoffMs,
+        );
+        this.logger.error(
+          `Failed (${failures} in a row), retrying from the checkpoint in ${delay} ms: ${describe(error)}`,
+        );
+        await this.pause(delay);
+      }
+    }
+    await this.context.locks.release(this.name).catch(() => undefined);
+  }
+
+  private async follow(): Promise<void> {
+    const { store, checkpoints, locks, progress } = this.context;
+    let stored = (await checkpoints.load(this.name)).position;
+    let storedAt = Date.now();
+    progress.report(this.name, stored);
+    const subscription = store.subscribeToAll({ after: stored, batchSize: this.handler.batchSize });
+    this.subscription = subscription;
+    if (this.stopping) await subscription.close();
+    const forgetLock = locks.onLost(() => void subscription.close());
+    try {
+      for await (const batch of subscription) {
+        const to = batch[batch.length - 1].position;
+        const wanted = this.wanted(batch);
+        if (wanted.length > 0 || Date.now() - storedAt > this.timings.idleCheckpointMs) {
+          await this.handler.handle(wanted, stored, to);
+          stored = to;
+          storedAt = Date.now();
+        }
+        progress.report(this.name, to);
+        if (this.stopping) break;
+      }
+    } finally {
+      forgetLock();
+      this.subscription = undefined;
+      await subscription.close();
+    }
+  }
+
+  private wanted(batch: RecordedEvent[]): EventEnvelope[] {
+    return batch
+      .filter((event) => matchesFilter(this.handler.filter, event))
+      .map((event) => envelope(this.context.registry, event));
+  }
+
+  private async reportStoredPosition(): Promise<void> {
+    const { position } = await this.context.checkpoints.load(this.name);
+    this.context.progress.report(this.name, position);
+  }
+
+  /** A sleep that stop() cuts short. */
+  private async pause(ms: number): Promise<void> {
+    await sleep(ms, undefined, { signal: this.pauses.signal }).catch(() => undefined);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
