@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AccountsModule, accountsMigrations } from '@blocx/accounts';
+import { EventSourcingModule, eventSourcingMigrations } from '@blocx/event-sourcing';
+import { NumbersModule, numbersMigrations } from '@blocx/numbers';
+import { ProfilesModule, profilesMigrations } from '@blocx/profiles';
 import {
   ApiKeyGuard,
   ErrorEnvelopeFilter,
@@ -16,8 +19,19 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ settings, migrations: [...accountsMigrations] }),
+        PlatformModule.forRoot({
+          settings,
+          migrations: [
+            ...accountsMigrations,
+            ...eventSourcingMigrations,
+            ...profilesMigrations,
+            ...numbersMigrations,
+          ],
+        }),
+        EventSourcingModule.forRoot(),
         AccountsModule,
+        ProfilesModule,
+        NumbersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
