@@ -1,6 +1,8 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
+import { Pool } from 'pg';
+import { HealthProbes, loadSettings, Metrics, PG_POOL, SETTINGS } from '@blocx/platform';
 import { AggregateRepository, InjectAggregateRepository } from './aggregates';
 import { EventStore } from './event-store.port';
 import { EventSourcingModule } from './event-sourcing.module';
@@ -27,12 +29,21 @@ class AddItem {
   }
 }
 
+/** The platform pieces the kernel stands on; the pool is never connected (no projections here). */
 @Global()
 @Module({
-  providers: [{ provide: EventStore, useClass: InMemoryEventStore }],
-  exports: [EventStore],
+  providers: [
+    { provide: PG_POOL, useValue: new Pool() },
+    {
+      provide: SETTINGS,
+      useValue: loadSettings({ ADMIN_API_KEY: 'x'.repeat(20), SECRET_KEY: 'a'.repeat(64) }),
+    },
+    { provide: HealthProbes, useValue: { register: () => undefined } },
+    Metrics,
+  ],
+  exports: [PG_POOL, SETTINGS, HealthProbes, Metrics],
 })
-class StoreModule {}
+class PlatformStub {}
 
 @Module({
   imports: [EventSourcingModule.forFeature({ events: cartEvents, aggregates: [Cart] })],
@@ -43,8 +54,11 @@ class CartsModule {}
 describe('EventSourcingModule.forFeature', () => {
   it('injects a repository per aggregate and publishes appended events in process', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [StoreModule, EventSourcingModule.forRoot(), CartsModule],
-    }).compile();
+      imports: [PlatformStub, EventSourcingModule.forRoot(), CartsModule],
+    })
+      .overrideProvider(EventStore)
+      .useValue(new InMemoryEventStore())
+      .compile();
     await moduleRef.init();
     const result = await moduleRef.get(AddItem).run('1', 'sku-9');
     expect(result.position).toBeDefined();

@@ -16,14 +16,15 @@ export class SubscriptionLocks {
   private readonly held = new Set<string>();
   private readonly lostListeners = new Set<() => void>();
   private readonly logger = new Logger(SubscriptionLocks.name);
+  /** One query at a time on the lock connection (pg would queue them, with a deprecation warning). */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly pool: Pool) {}
 
   /** True when this process now holds (or already held) the subscription's lock. */
   async tryAcquire(name: string): Promise<boolean> {
     if (this.held.has(name)) return true;
-    const client = await this.connection();
-    const { rows } = await client.query<{ locked: boolean }>(
+    const { rows } = await this.query<{ locked: boolean }>(
       'SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked',
       [LOCK_NAMESPACE, name],
     );
@@ -33,10 +34,10 @@ export class SubscriptionLocks {
 
   async release(name: string): Promise<void> {
     if (!this.held.delete(name) || this.client === undefined) return;
-    const client = await this.client;
-    await client
-      .query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [LOCK_NAMESPACE, name])
-      .catch(() => undefined);
+    await this.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [
+      LOCK_NAMESPACE,
+      name,
+    ]).catch(() => undefined);
   }
 
   /** Called when the lock connection is lost: every lock is gone, its runners must stop. */
@@ -50,6 +51,12 @@ export class SubscriptionLocks {
     this.client = undefined;
     this.held.clear();
     if (client) await (await client).end().catch(() => undefined);
+  }
+
+  private query<R extends object>(sql: string, values: unknown[]): Promise<{ rows: R[] }> {
+    const run = this.turn.then(async () => (await this.connection()).query<R>(sql, values));
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   private connection(): Promise<Client> {

@@ -1,0 +1,26 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Provider } from '@nestjs/common';
+import { Pool } from 'pg';
+import { HealthProbes, PG_POOL, SETTINGS, Settings } from '@blocx/platform';
+import { EventStore } from './event-store.port';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+
+/** EventStoreDB when EVENTSTORE_URL is set (and /health asks it), else the events in PostgreSQL. */
+export const eventStoreProvider: Provider = {
+  provide: EventStore,
+  inject: [SETTINGS, PG_POOL, HealthProbes],
+  useFactory: (settings: Settings, pool: Pool, probes: HealthProbes): EventStore => {
+    if (settings.eventStoreUrl === undefined) return new PostgresEventStore(pool);
+    void probes;
+    throw new Error('EVENTSTORE_URL: the EventStoreDB adapter is not built yet');
+  },
+};
+
+/** Closes the store after the runners have stopped (they stop in onModuleDestroy, before this). */
+@Injectable()
+export class EventStoreCloser implements BeforeApplicationShutdown {
+  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
