@@ -1,0 +1,4 @@
+import { CreateEventStore1733400000000 } from './1733400000000-create-event-store';
+
+/** The event store schema; register with the other migrations of the composition root. */
+export const eventSourcingMigrations = [CreateEventStore1733400000000];

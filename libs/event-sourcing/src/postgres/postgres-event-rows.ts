@@ -1,0 +1,117 @@
+import {
+  EventData,
+  EventFilter,
+  EventMetadata,
+  LogPosition,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '../event-store.port';
+
+/** The channel `append_to_stream` notifies with the global position of the last appended event. */
+export const EVENTS_CHANNEL = 'blocx_events';
+
+/** SQLSTATE that `append_to_stream` raises on a wrong expected revision; detail = current (-1: none). */
+export const WRONG_EXPECTED_REVISION_SQLSTATE = 'ES409';
+
+export interface EventRow {
+  commit: string;
+  prepare: string;
+  stream_id: string;
+  stream_position: string;
+  event_id: string;
+  event_type: string;
+  data: EventData;
+  metadata: EventMetadata;
+  created: Date;
+}
+
+export interface PositionRow {
+  commit: string;
+  prepare: string;
+}
+
+const COLUMNS = `transaction_id::text AS commit, global_position AS prepare, stream_id,
+  stream_position, event_id, event_type, data, metadata, created`;
+
+/** Only transactions that can no longer commit before an already visible event. */
+const SETTLED = 'transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))';
+const NOT_SYSTEM = "left(event_type, 1) <> '$'";
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    revision: BigInt(row.stream_position),
+    position: toPosition(row),
+    created: row.created,
+  };
+}
+
+export function toPosition(row: PositionRow): LogPosition {
+  return { commit: BigInt(row.commit), prepare: BigInt(row.prepare) };
+}
+
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+export function appendQuery(streamId: string, expected: string, events: string): SqlQuery {
+  return {
+    text: 'SELECT revision, transaction_id, global_position FROM append_to_stream($1, $2, $3)',
+    values: [streamId, expected, events],
+  };
+}
+
+export function readStreamQuery(streamId: string, options: ReadStreamOptions): SqlQuery {
+  const limit = options.maxCount ?? null;
+  if (options.direction === 'backwards') {
+    const upTo = options.fromRevision === undefined ? '' : 'AND stream_position <= $3';
+    return {
+      text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ${upTo}
+        ORDER BY stream_position DESC LIMIT $2`,
+      values: [streamId, limit, ...optional(options.fromRevision)],
+    };
+  }
+  return {
+    text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_position >= $3
+      ORDER BY stream_position LIMIT $2`,
+    values: [streamId, limit, (options.fromRevision ?? 0n).toString()],
+  };
+}
+
+export function readAllQuery(after: LogPosition, maxCount: number, filter?: EventFilter): SqlQuery {
+  const values: unknown[] = [after.commit.toString(), after.prepare.toString(), maxCount];
+  return {
+    text: `SELECT ${COLUMNS} FROM events
+      WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+        AND ${SETTLED} AND ${NOT_SYSTEM} ${filterCondition(filter, values)}
+      ORDER BY transaction_id, global_position LIMIT $3`,
+    values,
+  };
+}
+
+export const HEAD_POSITION_SQL = `SELECT transaction_id::text AS commit, global_position AS prepare
+  FROM events WHERE ${SETTLED} AND ${NOT_SYSTEM}
+  ORDER BY transaction_id DESC, global_position DESC LIMIT 1`;
+
+function filterCondition(filter: EventFilter | undefined, values: unknown[]): string {
+  if (!filter) return '';
+  if ('streamPrefixes' in filter) {
+    values.push(filter.streamPrefixes.map((prefix) => `${escapeLike(prefix)}%`));
+    return `AND stream_id LIKE ANY($${values.length}::text[])`;
+  }
+  values.push(filter.eventTypes);
+  return `AND event_type = ANY($${values.length}::text[])`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function optional(revision: bigint | undefined): string[] {
+  return revision === undefined ? [] : [revision.toString()];
+}

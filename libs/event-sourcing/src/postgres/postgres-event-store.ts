@@ -1,0 +1,159 @@
+import { ClientBase, Pool } from 'pg';
+import {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  LOG_START,
+  LogPosition,
+  LogSubscription,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  WrongExpectedVersion,
+} from '../event-store.port';
+import { NotificationListener } from './notification-listener';
+import {
+  EVENTS_CHANNEL,
+  EventRow,
+  HEAD_POSITION_SQL,
+  PositionRow,
+  WRONG_EXPECTED_REVISION_SQLSTATE,
+  appendQuery,
+  readAllQuery,
+  readStreamQuery,
+  toPosition,
+  toRecordedEvent,
+} from './postgres-event-rows';
+import { LogFeedSource, PostgresLogSubscription } from './postgres-log-subscription';
+import { WakeSignal } from './wake-signal';
+
+export interface PostgresEventStoreOptions {
+  /**
+   * Longest sleep of an idle subscription between two reads, in ms (default 250). It carries
+   * wake-ups where neither an in-process append nor a NOTIFY reaches (PGlite behind its socket).
+   */
+  pollIntervalMs?: number;
+  /** LISTEN on a dedicated connection for appends made by other processes (default true). */
+  listen?: boolean;
+  /** Failed reads in a row a subscription retries before its consumer gets the error (default 10). */
+  maxConsecutiveFailures?: number;
+}
+
+/** Runs a query: the pool, or a client the caller holds a transaction on. */
+export type Queryable = Pick<ClientBase, 'query'>;
+
+interface AppendRow {
+  revision: string;
+  transaction_id: string;
+  global_position: string;
+}
+
+/**
+ * The event store on PostgreSQL (also on PGlite): the `events` and `streams` tables and the
+ * `append_to_stream` function of `eventSourcingMigrations`. The pool stays the caller's to end.
+ */
+export class PostgresEventStore extends EventStore implements LogFeedSource {
+  readonly wake = new WakeSignal();
+  readonly pollIntervalMs: number;
+  readonly maxConsecutiveFailures: number;
+  private readonly listener: NotificationListener | undefined;
+  private readonly subscriptions = new Set<PostgresLogSubscription>();
+
+  constructor(
+    private readonly pool: Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    super();
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.maxConsecutiveFailures = options.maxConsecutiveFailures ?? 10;
+    if (options.listen ?? true) {
+      this.listener = new NotificationListener(pool.options, EVENTS_CHANNEL, () =>
+        this.wake.notify(),
+      );
+    }
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: EventToAppend[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    const result = await this.appendWithin(this.pool, streamId, events, options);
+    this.wake.notify();
+    return result;
+  }
+
+  /**
+   * Appends through `client`, inside whatever transaction the caller holds there; subscribers
+   * see the events once that transaction commits (woken by NOTIFY, or by the poll).
+   */
+  async appendWithin(
+    client: Queryable,
+    streamId: string,
+    events: EventToAppend[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const expected = options.expectedRevision;
+    const payload = JSON.stringify(
+      events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
+    );
+    try {
+      const { rows } = await client.query<AppendRow>(
+        appendQuery(streamId, String(expected), payload),
+      );
+      const [row] = rows;
+      return {
+        nextExpectedRevision: BigInt(row.revision),
+        position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+      };
+    } catch (error) {
+      throw wrongExpectedVersion(error, streamId, expected) ?? error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(readStreamQuery(streamId, options));
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const query = readAllQuery(options.after ?? LOG_START, options.maxCount, options.filter);
+    const { rows } = await this.pool.query<EventRow>(query);
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeOptions): LogSubscription {
+    this.listener?.start();
+    const subscription = new PostgresLogSubscription(this, options, (closed) =>
+      this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<LogPosition> {
+    const { rows } = await this.pool.query<PositionRow>(HEAD_POSITION_SQL);
+    return rows.length > 0 ? toPosition(rows[0]) : LOG_START;
+  }
+
+  /** Ends every subscription and the LISTEN connection; the pool is left to its owner. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.listener?.stop();
+  }
+}
+
+function wrongExpectedVersion(
+  error: unknown,
+  streamId: string,
+  expected: ExpectedRevision,
+): WrongExpectedVersion | undefined {
+  // By shape, not instanceof: a second copy of `pg` (bundlers, test sandboxes) has its own class.
+  const { code, detail } = (error ?? {}) as { code?: unknown; detail?: unknown };
+  if (code !== WRONG_EXPECTED_REVISION_SQLSTATE || typeof detail !== 'string') return;
+  const current = BigInt(detail);
+  return new WrongExpectedVersion(streamId, expected, current < 0n ? 'no_stream' : current);
+}

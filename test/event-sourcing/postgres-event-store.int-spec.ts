@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { eventStoreContract } from './event-store.contract';
+import { postgresEventStoreFixture } from './postgres-event-store.fixture';
+
+/** Jest registers tests synchronously, so whether the server answers is asked synchronously. */
+function serverAnswers(url: string): boolean {
+  const probe = `const { Client } = require(process.argv[1]);
+    const client = new Client({ connectionString: process.argv[2], connectionTimeoutMillis: 2000 });
+    client.connect().then(() => client.end()).then(() => process.exit(0), () => process.exit(1));`;
+  const run = spawnSync(process.execPath, ['-e', probe, require.resolve('pg'), url], {
+    timeout: 5000,
+  });
+  return run.status === 0;
+}
+
+const url = process.env.DATABASE_URL;
+if (url && serverAnswers(url)) {
+  eventStoreContract('PostgreSQL', () => postgresEventStoreFixture('postgres'));
+} else {
+  process.stdout.write(
+    `PostgreSQL contract suite skipped: DATABASE_URL ${url ? 'does not answer' : 'not set'}\n`,
+  );
+  it.skip('PostgreSQL contract suite (no reachable DATABASE_URL)', () => undefined);
+}
