@@ -85,7 +85,7 @@ describe('numbers over HTTP', () => {
   describe('GET /numbers', () => {
     it("lists the account's numbers newest first, paginated, and no one else's", async () => {
       const carol = await service.newAccount('Carol');
-      const mine = [];
+      const mine: string[] = [];
       for (let i = 0; i < 3; i++) mine.push((await provision(carol)).phone_number);
       await provision(bob);
       const listed = await carol.get('/numbers?page[number]=1&page[size]=2');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   compareLogPositions,
+  DomainEvent,
   EventRegistry,
   EventStore,
   LogPosition,
@@ -12,6 +13,7 @@ import {
   MoveSettlement,
   NumberAssignedToProfile,
   NumberMoveFailed,
+  NumberMoveRequested,
   NumberUnassignedFromProfile,
 } from '../domain/phone-number.events';
 import { PHONE_NUMBERS_PROJECTION } from '../projections/phone-numbers.projection';
@@ -45,41 +47,58 @@ export class MoveSettlements {
     const settlements = new Map<string, MoveSettlement>();
     let visibleAt = written;
     if (moves.length > 0) {
-      // A move this write joined (another request's) was appended before now: the head covers it.
-      const requested = written ?? (await this.store.headPosition());
-      await this.waiter.waitFor(requested, [NUMBER_MOVE_SAGA], SAGA_WAIT_MS);
+      // A move this write joined was requested by another write: wait for its request too.
+      const requests = await Promise.all(moves.map((move) => this.recorded(move, isRequest)));
+      await this.waiter.waitFor(latest(written, requests), [NUMBER_MOVE_SAGA], SAGA_WAIT_MS);
       for (const move of moves) {
-        const { settlement, position } = await this.settlementOf(move);
-        settlements.set(move.moveId, settlement);
-        if (visibleAt === undefined || compareLogPositions(position, visibleAt) > 0) {
-          visibleAt = position;
-        }
+        const { event, position } = await this.recorded(move, isSettlement);
+        settlements.set(move.moveId, event as MoveSettlement);
+        visibleAt = latest(visibleAt, [{ position }]);
       }
     }
     await this.waiter.waitFor(visibleAt, [PHONE_NUMBERS_PROJECTION, MESSAGING_PROFILES_PROJECTION]);
     return settlements;
   }
 
-  private async settlementOf({ streamId, moveId }: AwaitedMove) {
+  /** The newest event of the move that `wanted` accepts, read from the end of the stream. */
+  private async recorded({ streamId, moveId }: AwaitedMove, wanted: (e: DomainEvent) => boolean) {
     const tail = await this.store.readStream(streamId, { direction: 'backwards', maxCount: TAIL });
-    const recorded =
-      this.find(tail, moveId) ??
-      this.find((await this.store.readStream(streamId)).reverse(), moveId);
-    if (recorded === undefined) throw new Error(`Move ${moveId} on ${streamId} has no settlement`);
-    return recorded;
+    const found =
+      this.find(tail, moveId, wanted) ??
+      this.find((await this.store.readStream(streamId)).reverse(), moveId, wanted);
+    if (found === undefined) throw new Error(`Move ${moveId} on ${streamId} is not recorded`);
+    return found;
   }
 
-  private find(newestFirst: RecordedEvent[], moveId: string) {
+  private find(newestFirst: RecordedEvent[], moveId: string, wanted: (e: DomainEvent) => boolean) {
     for (const recorded of newestFirst) {
       const event = this.registry.revive(recorded);
-      const settled =
-        event instanceof NumberAssignedToProfile ||
-        event instanceof NumberUnassignedFromProfile ||
-        event instanceof NumberMoveFailed;
-      if (settled && event.data.moveId === moveId) {
-        return { settlement: event, position: recorded.position };
-      }
+      const data = event.data as { moveId?: string };
+      if (wanted(event) && data.moveId === moveId) return { event, position: recorded.position };
     }
     return undefined;
   }
+}
+
+function isRequest(event: DomainEvent): boolean {
+  return event instanceof NumberMoveRequested;
+}
+
+function isSettlement(event: DomainEvent): boolean {
+  return (
+    event instanceof NumberAssignedToProfile ||
+    event instanceof NumberUnassignedFromProfile ||
+    event instanceof NumberMoveFailed
+  );
+}
+
+function latest(
+  first: LogPosition | undefined,
+  others: Array<{ position: LogPosition }>,
+): LogPosition | undefined {
+  return others.reduce<LogPosition | undefined>(
+    (max, { position }) =>
+      max === undefined || compareLogPositions(position, max) > 0 ? position : max,
+    first,
+  );
 }
