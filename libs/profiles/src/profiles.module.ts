@@ -6,6 +6,8 @@ import { DeleteMessagingProfileHandler } from './commands/delete-messaging-profi
 import { DetachNumberFromProfileHandler } from './commands/detach-number-from-profile/detach-number-from-profile.handler';
 import { UpdateMessagingProfileHandler } from './commands/update-messaging-profile/update-messaging-profile.handler';
 import { MessagingProfile } from './domain/messaging-profile.aggregate';
+import { MessagingProfilesController } from './http/messaging-profiles.controller';
+import { MessagingProfilesProjection } from './projections/messaging-profiles.projection';
 import { messagingProfileEvents } from './domain/messaging-profile.events';
 import { CreateMessagingProfiles1733600000000 } from './projections/migrations/1733600000000-create-messaging-profiles';
 import { GetMessagingProfileHandler } from './queries/get-messaging-profile/get-messaging-profile.handler';
@@ -19,8 +21,10 @@ export const profilesMigrations = [CreateMessagingProfiles1733600000000];
     EventSourcingModule.forFeature({
       events: messagingProfileEvents,
       aggregates: [MessagingProfile],
+      projections: [MessagingProfilesProjection],
     }),
   ],
+  controllers: [MessagingProfilesController],
   providers: [
     CreateMessagingProfileHandler,
     UpdateMessagingProfileHandler,
