@@ -433,6 +433,23 @@ describe('messaging profiles over HTTP', () => {
     });
   });
 
+  it('documents the endpoints and their bodies in the OpenAPI document', async () => {
+    const document = (await service.operator.get('/openapi.json')).body;
+    const paths = document.paths;
+    expect(Object.keys(paths['/messaging-profiles']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/messaging-profiles/{id}']).sort()).toEqual([
+      'delete',
+      'get',
+      'patch',
+    ]);
+    const create = document.components.schemas.CreateMessagingProfileRequest;
+    expect(create.required).toEqual(['name']);
+    expect(Object.keys(create.properties)).toEqual(
+      expect.arrayContaining(['webhook_url', 'allowed_countries', 'opt_out', 'opt_in', 'help']),
+    );
+    expect(paths['/messaging-profiles/{id}'].delete.responses['409']).toBeDefined();
+  });
+
   describe('read model', () => {
     it('is rebuilt from the log to the very same rows (times come from the events)', async () => {
       const dave = await service.newAccount('Dave');
