@@ -65,6 +65,17 @@ describe('GET /admin/projections and POST /admin/projections/{name}/rebuild', ()
     expect(profile.body.data.name).toBe('Rebuilt profile');
   });
 
+  it('exposes each subscription position and lag as Prometheus gauges', async () => {
+    const [first] = await states();
+    const metrics = await service.operator.get('/metrics');
+    expect(metrics.text).toMatch(
+      new RegExp(`blocx_subscription_lag\\{subscription="${first.name}"\\} \\d+`),
+    );
+    expect(metrics.text).toMatch(
+      new RegExp(`blocx_subscription_position\\{subscription="${first.name}"\\} \\d+`),
+    );
+  });
+
   it('answers 404 projection_not_found for an unknown name', async () => {
     const answer = await service.operator.post('/admin/projections/no-such-projection/rebuild');
     expect(answer.status).toBe(404);
