@@ -27,6 +27,8 @@ import {
 } from './number.response';
 
 const INVALID = 'Validation failed: every problem with its code and source.pointer';
+const BUSY = 'concurrent_modification: the number kept changing under this request; retry';
+const LAGGING = 'read_model_lagging: the change was made but not yet visible in time; read again';
 const NUMBER_PARAM = {
   name: 'phone_number',
   description: 'E.164, URL-encoded (%2B15551234567); the plain + form is accepted too',
@@ -103,6 +105,8 @@ export class NumbersController {
   @ApiParam(NUMBER_PARAM)
   @ApiOkResponse({ type: PhoneNumberBody, description: 'The whole updated number' })
   @ApiResponse({ status: 404, description: 'number_not_found' })
+  @ApiResponse({ status: 409, description: BUSY })
+  @ApiResponse({ status: 503, description: LAGGING })
   @ApiResponse({
     status: 422,
     description: `messaging_profile_not_found, campaign_not_found (not an active campaign of the account). ${INVALID}`,
@@ -132,6 +136,8 @@ export class NumbersController {
   @ApiParam(NUMBER_PARAM)
   @ApiNoContentResponse({ description: 'Released' })
   @ApiResponse({ status: 404, description: 'number_not_found' })
+  @ApiResponse({ status: 409, description: BUSY })
+  @ApiResponse({ status: 503, description: LAGGING })
   async release(
     @CurrentAccount() accountId: string,
     @Param('phone_number') phoneNumber: string,

@@ -20,6 +20,9 @@ import {
   toAssignmentResponse,
 } from './profile-numbers.dto';
 
+const BUSY = 'concurrent_modification: the number kept changing under this request; retry';
+const LAGGING = 'read_model_lagging: the change was made but not yet visible in time; read again';
+
 /** The numbers context's view of a profile: which numbers it holds, and moving numbers into it. */
 @ApiTags('Messaging profiles')
 @ApiBearerAuth()
@@ -41,6 +44,8 @@ export class ProfileNumbersController {
   })
   @ApiOkResponse({ type: NumberAssignmentsBody })
   @ApiResponse({ status: 404, description: 'messaging_profile_not_found' })
+  @ApiResponse({ status: 409, description: BUSY })
+  @ApiResponse({ status: 503, description: LAGGING })
   @ApiResponse({
     status: 422,
     description:
