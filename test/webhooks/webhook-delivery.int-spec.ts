@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
@@ -48,6 +49,7 @@ async function startWorker(database: TestDatabase, env: Record<string, string>):
     imports: [
       PlatformModule.forRoot({ settings, migrations: webhooksMigrations }),
       ScheduleModule.forRoot(),
+      CqrsModule.forRoot(),
       WebhooksModule.forRoot(ConfiguredTargets),
     ],
   }).compile();

@@ -4,6 +4,8 @@ import { DeliveryStore } from './deliveries/delivery-store';
 import { DeliveryWorker } from './deliveries/delivery-worker';
 import { WebhookPoster } from './deliveries/webhook-poster';
 import { WebhookDeliveriesController } from './http/webhook-deliveries.controller';
+import { WebhookSecretController } from './http/webhook-secret.controller';
+import { ProfileWebhookTargets } from './profile-webhook-targets';
 import { WebhookSecrets } from './secrets/webhook-secrets';
 
 /**
@@ -12,10 +14,11 @@ import { WebhookSecrets } from './secrets/webhook-secrets';
  */
 @Module({})
 export class WebhooksModule {
-  static forRoot(targets: Type<WebhookTargets>): DynamicModule {
+  /** `targets` defaults to the profiles context's settings; tests may point elsewhere. */
+  static forRoot(targets: Type<WebhookTargets> = ProfileWebhookTargets): DynamicModule {
     return {
       module: WebhooksModule,
-      controllers: [WebhookDeliveriesController],
+      controllers: [WebhookDeliveriesController, WebhookSecretController],
       providers: [
         DeliveryStore,
         DeliveryWorker,
