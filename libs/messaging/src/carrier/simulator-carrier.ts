@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { MessageError } from '../domain/message.events';
+import { Carrier, CarrierAcceptance, CarrierSubmission } from './carrier.port';
+
+export const SIMULATOR = 'simulator';
+
+/** How long after the hand-off the simulator reports delivery (well within the contract's second). */
+export const SIMULATOR_REPORT_DELAY_MS = 150;
+
+export const CARRIER_REJECTED: MessageError = {
+  code: 'carrier_rejected',
+  title: 'Carrier rejected',
+  detail: 'The carrier refused to deliver the message to this destination',
+};
+
+/**
+ * The built-in carrier: accepts everything. Its delivery reports are not kept in memory but
+ * derived from the log by SimulatorDeliveryReports, so a restart loses none.
+ */
+@Injectable()
+export class SimulatorCarrier extends Carrier {
+  readonly name = SIMULATOR;
+
+  async submit(message: CarrierSubmission): Promise<CarrierAcceptance> {
+    return { carrierMessageId: `sim-${message.messageId}` };
+  }
+}
+
+/** The simulator's verdict: destinations whose last four digits are 0999 fail. */
+export function simulatedOutcome(to: string): 'delivered' | 'failed' {
+  return to.endsWith('0999') ? 'failed' : 'delivered';
+}

@@ -1,0 +1,23 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AggregateRepository, InjectAggregateRepository } from '@blocx/event-sourcing';
+import { Clock } from '@blocx/platform';
+import { Message } from '../../domain/message.aggregate';
+import { RecordDeliveryReport } from './record-delivery-report.command';
+
+@CommandHandler(RecordDeliveryReport)
+export class RecordDeliveryReportHandler implements ICommandHandler<RecordDeliveryReport> {
+  constructor(
+    @InjectAggregateRepository(Message) private readonly messages: AggregateRepository<Message>,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ messageId, report, metadata = {} }: RecordDeliveryReport): Promise<void> {
+    const at = this.clock.now();
+    await this.messages.execute(
+      Message.stream(messageId),
+      (message) =>
+        report.status === 'delivered' ? message.markDelivered(at) : message.fail(report.errors, at),
+      metadata,
+    );
+  }
+}

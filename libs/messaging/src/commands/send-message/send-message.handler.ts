@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import {
+  AggregateRepository,
+  InjectAggregateRepository,
+  ReadModelWaiter,
+} from '@blocx/event-sourcing';
+import { CheckRecipientConsent } from '@blocx/consent';
+import { Clock } from '@blocx/platform';
+import { Message, MessageView } from '../../domain/message.aggregate';
+import { CheckedSendRequest, checkSendRequest } from '../../domain/sending-rules';
+import { IdempotencyKeyReused } from '../../domain/sending.errors';
+import { SendingLines } from '../../lines/sending-lines';
+import { MESSAGING_READ_MODELS } from '../../projections/read-models';
+import { IdempotencyKeys, KeyRecord, requestHash } from './idempotency-keys';
+import { SendMessage } from './send-message.command';
+
+@CommandHandler(SendMessage)
+export class SendMessageHandler implements ICommandHandler<SendMessage> {
+  constructor(
+    @InjectAggregateRepository(Message) private readonly messages: AggregateRepository<Message>,
+    private readonly lines: SendingLines,
+    private readonly keys: IdempotencyKeys,
+    private readonly commands: CommandBus,
+    private readonly readModels: ReadModelWaiter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: SendMessage): Promise<MessageView> {
+    const request = checkSendRequest(command);
+    if (command.idempotencyKey === undefined) {
+      const profileId = await this.admit(command.accountId, request);
+      return this.queue(command.accountId, request, profileId, randomUUID());
+    }
+    return this.sendOnce(command, request, command.idempotencyKey);
+  }
+
+  /** Same key and body: the first response. Another body: 422, but only once all else passed. */
+  private async sendOnce(
+    command: SendMessage,
+    request: CheckedSendRequest,
+    key: string,
+  ): Promise<MessageView> {
+    const { accountId } = command;
+    const hash = requestHash(command);
+    const earlier = await this.keys.find(accountId, key, this.clock.now());
+    if (earlier?.requestHash === hash) return this.replay(command, request, key, earlier);
+    const profileId = await this.admit(accountId, request);
+    if (earlier !== undefined) throw new IdempotencyKeyReused();
+    const claim = await this.keys.claim(accountId, key, hash, randomUUID(), this.clock.now());
+    if (!claim.won) {
+      if (claim.record.requestHash !== hash) throw new IdempotencyKeyReused();
+      return this.replay(command, request, key, claim.record);
+    }
+    try {
+      const view = await this.queue(accountId, request, profileId, claim.messageId);
+      await this.keys.complete(accountId, key, view);
+      return view;
+    } catch (error) {
+      await this.keys.release(accountId, key, claim.messageId).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Waits for the first request's answer; if it died on the way, finishes its send (same id). */
+  private async replay(
+    command: SendMessage,
+    request: CheckedSendRequest,
+    key: string,
+    earlier: KeyRecord,
+  ): Promise<MessageView> {
+    if (earlier.response !== undefined) return earlier.response;
+    const answered = await this.keys.awaitResponse(command.accountId, key, this.clock.now());
+    if (answered !== undefined) return answered;
+    const profileId = await this.admit(command.accountId, request);
+    const view = await this.queue(command.accountId, request, profileId, earlier.messageId);
+    await this.keys.complete(command.accountId, key, view);
+    return view;
+  }
+
+  /** The number, profile and consent rules, in the contract's order; answers the profile. */
+  private async admit(accountId: string, request: CheckedSendRequest): Promise<string> {
+    const { profile } = await this.lines.check(accountId, request.from, request.to);
+    await this.commands.execute(
+      new CheckRecipientConsent({
+        accountId,
+        profileId: profile.id,
+        number: request.from.value,
+        recipient: request.to.value,
+      }),
+    );
+    return profile.id;
+  }
+
+  private async queue(
+    accountId: string,
+    request: CheckedSendRequest,
+    profileId: string,
+    messageId: string,
+  ): Promise<MessageView> {
+    const draft = {
+      messageId,
+      accountId,
+      profileId,
+      from: request.from.value,
+      to: request.to.value,
+      text: request.text,
+      purpose: 'send' as const,
+    };
+    const { aggregate, position } = await this.messages.execute(
+      Message.stream(messageId),
+      (message) => message.queue(draft, this.clock.now()),
+      { account_id: accountId, correlation_id: messageId },
+    );
+    await this.readModels.waitFor(position, MESSAGING_READ_MODELS);
+    return aggregate.toView();
+  }
+}

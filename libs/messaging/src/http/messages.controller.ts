@@ -1,0 +1,117 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
+import { SendMessage } from '../commands/send-message/send-message.command';
+import { GetMessage } from '../queries/get-message/get-message.query';
+import { ListMessages } from '../queries/list-messages/list-messages.query';
+import { SendMessageRequest } from './message.requests';
+import {
+  MessageBody,
+  MessageListBody,
+  MessageResponse,
+  toMessageResponse,
+} from './message.response';
+import { idempotencyKeyOf, oneOfParameter, uuidParameter } from './query-parameters';
+
+const SEND_REJECTIONS =
+  'Checked in this order: invalid_phone_number (/from, /to), text_required, text_too_long, ' +
+  'from_number_not_found, from_number_not_assigned, destination_not_allowed, campaign_required, ' +
+  'recipient_opted_out, idempotency_key_reused; invalid_idempotency_key for a malformed key';
+
+@ApiTags('Messaging')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, description: 'unauthorized: no or bad API key' })
+@Controller()
+export class MessagesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('messaging/send')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send an SMS',
+    description:
+      'Queues the message (202, status queued); the carrier reports sent and delivered or failed. ' +
+      'With an Idempotency-Key (per account, kept 24 hours) the same key and body return the ' +
+      'first response and send nothing again, also when both arrive at once.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiResponse({ status: 202, type: MessageBody })
+  @ApiResponse({ status: 422, description: SEND_REJECTIONS })
+  async send(
+    @CurrentAccount() accountId: string,
+    @Body() body: SendMessageRequest,
+    @Headers('idempotency-key') key: string | undefined,
+  ): Promise<{ data: MessageResponse }> {
+    const view = await this.commands.execute(
+      new SendMessage({
+        accountId,
+        from: body.from,
+        to: body.to,
+        text: body.text,
+        idempotencyKey: idempotencyKeyOf(key),
+      }),
+    );
+    return { data: toMessageResponse(view) };
+  }
+
+  @Get('messages/:id')
+  @ApiOperation({ summary: 'One message, outbound or inbound' })
+  @ApiOkResponse({ type: MessageBody })
+  @ApiResponse({ status: 404, description: 'message_not_found' })
+  async get(
+    @CurrentAccount() accountId: string,
+    @Param('id') messageId: string,
+  ): Promise<{ data: MessageResponse }> {
+    const view = await this.queries.execute(new GetMessage({ accountId, messageId }));
+    return { data: toMessageResponse(view) };
+  }
+
+  @Get('messages')
+  @ApiOperation({ summary: "The account's messages, newest first" })
+  @ApiQuery({ name: 'messaging_profile_id', required: false })
+  @ApiQuery({ name: 'direction', required: false, enum: ['outbound', 'inbound'] })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    enum: ['queued', 'sent', 'delivered', 'failed', 'received'],
+  })
+  @ApiQuery({ name: 'page[number]', required: false, type: Number })
+  @ApiQuery({ name: 'page[size]', required: false, type: Number, description: 'At most 250' })
+  @ApiOkResponse({ type: MessageListBody })
+  @ApiResponse({ status: 400, description: 'invalid_parameter: a bad filter or page parameter' })
+  async list(
+    @CurrentAccount() accountId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<Page<MessageResponse>> {
+    const request = pageRequest(query);
+    const { items, total } = await this.queries.execute(
+      new ListMessages({
+        accountId,
+        messagingProfileId: uuidParameter(query.messaging_profile_id, 'messaging_profile_id'),
+        direction: oneOfParameter(query.direction, 'direction', ['outbound', 'inbound'] as const),
+        status: oneOfParameter(query.status, 'status', [
+          'queued',
+          'sent',
+          'delivered',
+          'failed',
+          'received',
+        ] as const),
+        offset: request.offset,
+        limit: request.size,
+      }),
+    );
+    return page(items.map(toMessageResponse), total, request);
+  }
+}
