@@ -1,8 +1,11 @@
 import { DynamicModule, Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
+import { Logger } from '@nestjs/common';
 import { MixedList } from 'typeorm';
 import { DATABASE_ENDPOINT_PROVIDER, DatabaseEndpoint } from './database-endpoint';
+
+const logger = new Logger('Database');
 
 /** The raw `pg` pool, for the event store and hot paths that TypeORM would only slow down. */
 export const PG_POOL = Symbol('PG_POOL');
@@ -54,8 +57,15 @@ export class DatabaseModule {
         {
           provide: PG_POOL,
           inject: [DatabaseEndpoint],
-          useFactory: (db: DatabaseEndpoint) =>
-            new Pool({ connectionString: db.url, max: poolSize }),
+          useFactory: (db: DatabaseEndpoint) => {
+            const pool = new Pool({ connectionString: db.url, max: poolSize });
+            // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash
+            // the process: the pool discards it and opens a new one on the next query.
+            pool.on('error', (error) =>
+              logger.warn({ err: error }, 'idle database connection lost'),
+            );
+            return pool;
+          },
         },
         PoolCloser,
       ],
