@@ -1,7 +1,6 @@
-import { DynamicModule, Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
-import { Logger } from '@nestjs/common';
 import { MixedList } from 'typeorm';
 import { DATABASE_ENDPOINT_PROVIDER, DatabaseEndpoint } from './database-endpoint';
 
