@@ -26,37 +26,22 @@ export class CreateEventStore1733400000000 implements MigrationInterface {
     await runner.query(
       'CREATE INDEX events_transaction_order ON events (transaction_id, global_position)',
     );
-    // revision -1 stands for "no event yet": the row exists only inside an append that creates it.
     await runner.query(`
       CREATE TABLE streams (
         stream_id text PRIMARY KEY,
         revision bigint NOT NULL
       )`);
-    await runner.query(EXPECTATION_HOLDS);
     await runner.query(EARLIER_APPEND);
     await runner.query(APPEND_TO_STREAM);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP FUNCTION append_to_stream(text, text, jsonb)');
+    await runner.query('DROP FUNCTION append_to_stream(text, text, jsonb, boolean)');
     await runner.query('DROP FUNCTION event_store_earlier_append(text, text, jsonb)');
-    await runner.query('DROP FUNCTION event_store_expectation_holds(text, bigint)');
     await runner.query('DROP TABLE streams');
     await runner.query('DROP TABLE events');
   }
 }
-
-/** p_expected: 'any' | 'no_stream' | 'stream_exists' | a revision in decimal; -1 = no stream. */
-const EXPECTATION_HOLDS = `
-  CREATE FUNCTION event_store_expectation_holds(p_expected text, p_current bigint)
-  RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE p_expected
-      WHEN 'any' THEN true
-      WHEN 'no_stream' THEN p_current = -1
-      WHEN 'stream_exists' THEN p_current >= 0
-      ELSE p_current = p_expected::bigint
-    END
-  $$`;
 
 /**
  * The result of an earlier append of exactly these events at this expectation, or no row:
@@ -90,30 +75,52 @@ const EARLIER_APPEND = `
     LIMIT 1
   $$`;
 
-/** Raises SQLSTATE ES409 (detail: the current revision, -1 for none) on a wrong expectation. */
+/**
+ * p_expected: 'any' | 'no_stream' | 'stream_exists' | a revision in decimal. The expectation is
+ * checked by the same statement that locks and moves the stream row, so concurrent appends queue
+ * on that row and exactly one of them finds the revision it expected. Raises SQLSTATE ES409
+ * (detail: the current revision, -1 for none) on a wrong expectation. p_notify: NOTIFY inside
+ * this transaction; callers that notify after commit pass false, because a NOTIFY holds a global
+ * lock through the commit and so serialises every appending transaction.
+ */
 const APPEND_TO_STREAM = `
-  CREATE FUNCTION append_to_stream(p_stream_id text, p_expected text, p_events jsonb)
+  CREATE FUNCTION append_to_stream(p_stream_id text, p_expected text, p_events jsonb, p_notify boolean)
   RETURNS TABLE (revision bigint, transaction_id text, global_position bigint)
   LANGUAGE plpgsql AS $$
   #variable_conflict use_column
   DECLARE
-    v_current bigint;
     v_count bigint := jsonb_array_length(p_events);
+    v_current bigint;
     v_last bigint;
   BEGIN
-    INSERT INTO streams (stream_id, revision) VALUES (p_stream_id, -1)
-      ON CONFLICT (stream_id) DO NOTHING;
-    SELECT s.revision INTO v_current FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
-    -- With 'any' the check always passes, so a retry is told apart by its first event id.
-    IF NOT event_store_expectation_holds(p_expected, v_current) OR p_expected = 'any' AND EXISTS (
+    -- A retry at these expectations would pass the check below: tell it by its first event id.
+    IF p_expected IN ('any', 'stream_exists') AND EXISTS (
       SELECT 1 FROM events e WHERE e.event_id = (p_events->0->>'id')::uuid
     ) THEN
+      v_current := NULL;
+    ELSIF p_expected = 'no_stream' THEN
+      INSERT INTO streams (stream_id, revision) VALUES (p_stream_id, v_count - 1)
+        ON CONFLICT (stream_id) DO NOTHING RETURNING -1 INTO v_current;
+    ELSIF p_expected = 'any' THEN
+      INSERT INTO streams AS s (stream_id, revision) VALUES (p_stream_id, v_count - 1)
+        ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + v_count
+        RETURNING s.revision - v_count INTO v_current;
+    ELSIF p_expected = 'stream_exists' THEN
+      UPDATE streams s SET revision = s.revision + v_count WHERE s.stream_id = p_stream_id
+        RETURNING s.revision - v_count INTO v_current;
+    ELSE
+      UPDATE streams s SET revision = s.revision + v_count
+        WHERE s.stream_id = p_stream_id AND s.revision = p_expected::bigint
+        RETURNING s.revision - v_count INTO v_current;
+    END IF;
+    -- No row moved: a wrong expectation, or a retry of an append that already succeeded.
+    IF v_current IS NULL THEN
       RETURN QUERY SELECT * FROM event_store_earlier_append(p_stream_id, p_expected, p_events);
       IF FOUND THEN RETURN; END IF;
+      SELECT s.revision INTO v_current FROM streams s WHERE s.stream_id = p_stream_id;
       RAISE EXCEPTION 'wrong expected revision for stream %', p_stream_id
-        USING ERRCODE = 'ES409', DETAIL = v_current::text;
+        USING ERRCODE = 'ES409', DETAIL = coalesce(v_current, -1)::text;
     END IF;
-    UPDATE streams s SET revision = v_current + v_count WHERE s.stream_id = p_stream_id;
     WITH inserted AS (
       INSERT INTO events (stream_id, stream_position, event_id, event_type, data, metadata)
         SELECT p_stream_id, v_current + x.ord, (x.doc->>'id')::uuid, x.doc->>'type',
@@ -123,7 +130,6 @@ const APPEND_TO_STREAM = `
         RETURNING events.global_position
     )
     SELECT max(i.global_position) INTO v_last FROM inserted i;
-    PERFORM pg_notify('blocx_events', v_last::text);
+    IF p_notify THEN PERFORM pg_notify('blocx_events', v_last::text); END IF;
     RETURN QUERY SELECT v_current + v_count, pg_current_xact_id()::text, v_last;
-  END
-  $$`;
+  END$$`;

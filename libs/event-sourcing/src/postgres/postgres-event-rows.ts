@@ -59,10 +59,15 @@ export interface SqlQuery {
   values: unknown[];
 }
 
-export function appendQuery(streamId: string, expected: string, events: string): SqlQuery {
+export function appendQuery(
+  streamId: string,
+  expected: string,
+  events: string,
+  notifyInTransaction: boolean,
+): SqlQuery {
   return {
-    text: 'SELECT revision, transaction_id, global_position FROM append_to_stream($1, $2, $3)',
-    values: [streamId, expected, events],
+    text: 'SELECT revision, transaction_id, global_position FROM append_to_stream($1, $2, $3, $4)',
+    values: [streamId, expected, events, notifyInTransaction],
   };
 }
 

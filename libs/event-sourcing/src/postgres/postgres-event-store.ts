@@ -13,6 +13,7 @@ import {
   SubscribeOptions,
   WrongExpectedVersion,
 } from '../event-store.port';
+import { AppendNotifier } from './append-notifier';
 import { NotificationListener } from './notification-listener';
 import {
   EVENTS_CHANNEL,
@@ -37,6 +38,8 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** LISTEN on a dedicated connection for appends made by other processes (default true). */
   listen?: boolean;
+  /** NOTIFY other processes after each append (default true; coalesced under load). */
+  notify?: boolean;
   /** Failed reads in a row a subscription retries before its consumer gets the error (default 10). */
   maxConsecutiveFailures?: number;
 }
@@ -59,6 +62,7 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
   readonly pollIntervalMs: number;
   readonly maxConsecutiveFailures: number;
   private readonly listener: NotificationListener | undefined;
+  private readonly notifier: AppendNotifier | undefined;
   private readonly subscriptions = new Set<PostgresLogSubscription>();
 
   constructor(
@@ -73,6 +77,7 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
         this.wake.notify(),
       );
     }
+    if (options.notify ?? true) this.notifier = new AppendNotifier(pool, EVENTS_CHANNEL);
   }
 
   async appendToStream(
@@ -80,8 +85,9 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
     events: EventToAppend[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    const result = await this.appendWithin(this.pool, streamId, events, options);
+    const result = await this.append(this.pool, streamId, events, options.expectedRevision, false);
     this.wake.notify();
+    this.notifier?.appended(result.position.prepare);
     return result;
   }
 
@@ -89,21 +95,29 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
    * Appends through `client`, inside whatever transaction the caller holds there; subscribers
    * see the events once that transaction commits (woken by NOTIFY, or by the poll).
    */
-  async appendWithin(
+  appendWithin(
     client: Queryable,
     streamId: string,
     events: EventToAppend[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
+    return this.append(client, streamId, events, options.expectedRevision, true);
+  }
+
+  private async append(
+    client: Queryable,
+    streamId: string,
+    events: EventToAppend[],
+    expected: ExpectedRevision,
+    notifyInTransaction: boolean,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    const expected = options.expectedRevision;
     const payload = JSON.stringify(
       events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
     );
     try {
-      const { rows } = await client.query<AppendRow>(
-        appendQuery(streamId, String(expected), payload),
-      );
+      const query = appendQuery(streamId, String(expected), payload, notifyInTransaction);
+      const { rows } = await client.query<AppendRow>(query);
       const [row] = rows;
       return {
         nextExpectedRevision: BigInt(row.revision),
@@ -139,10 +153,11 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
     return rows.length > 0 ? toPosition(rows[0]) : LOG_START;
   }
 
-  /** Ends every subscription and the LISTEN connection; the pool is left to its owner. */
+  /** Ends every subscription, the LISTEN connection and the NOTIFY in flight; the pool stays open. */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.listener?.stop();
+    await this.notifier?.drain();
   }
 }
 
