@@ -8,6 +8,7 @@ import { MessagingModule, messagingMigrations } from '@blocx/messaging';
 import { NumbersModule, numbersMigrations } from '@blocx/numbers';
 import { ProfilesModule, profilesMigrations } from '@blocx/profiles';
 import { WebhooksModule, webhooksMigrations } from '@blocx/webhooks';
+import { WebhookOutboxBinding } from './webhook-outbox.binding';
 import {
   ApiKeyGuard,
   ErrorEnvelopeFilter,
@@ -20,6 +21,7 @@ import {
 @Module({})
 export class AppModule {
   static forRoot(settings: Settings): DynamicModule {
+    const webhooks = WebhooksModule.forRoot();
     return {
       module: AppModule,
       imports: [
@@ -42,7 +44,8 @@ export class AppModule {
         ConsentModule,
         MessagingModule,
         ScheduleModule.forRoot(),
-        WebhooksModule.forRoot(),
+        webhooks,
+        WebhookOutboxBinding.forRoot(webhooks),
       ],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },

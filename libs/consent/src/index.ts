@@ -5,7 +5,10 @@ export {
   InboundKeywordOutcome,
   KeywordReply,
 } from './commands/record-inbound-keyword/record-inbound-keyword.command';
-export { CheckRecipientConsent } from './commands/check-recipient-consent/check-recipient-consent.command';
+export {
+  CheckRecipientConsent,
+  ConsentCheck,
+} from './commands/check-recipient-consent/check-recipient-consent.command';
 export {
   GetConsentStanding,
   ConsentStanding,

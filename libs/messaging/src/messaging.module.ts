@@ -19,6 +19,7 @@ import { NumberLines } from './lines/number-lines';
 import { SendingLines } from './lines/sending-lines';
 import { CreateMessagingTables1733710000000 } from './migrations/1733710000000-create-messaging-tables';
 import { MessageDispatcher } from './processors/message-dispatcher.processor';
+import { MessageWebhooks } from './processors/message-webhooks.processor';
 import { MessageReportProjection } from './projections/message-report.projection';
 import { MessagesProjection } from './projections/messages.projection';
 import { GetMessageHandler } from './queries/get-message/get-message.handler';
@@ -27,7 +28,10 @@ import { ListMessagesHandler } from './queries/list-messages/list-messages.handl
 
 export const messagingMigrations = [CreateMessagingTables1733710000000];
 
-/** Sending, inbound messages, the carrier and its dispatcher, the messages and report read models. */
+/**
+ * Sending, inbound messages, the carrier and its dispatcher, the messages and report read models,
+ * and webhook jobs for message events. The application provides `WebhookOutbox`.
+ */
 @Module({
   imports: [
     EventSourcingModule.forFeature({
@@ -35,7 +39,7 @@ export const messagingMigrations = [CreateMessagingTables1733710000000];
       events: [...messageEvents, ...phoneNumberEvents, ...consentEvents],
       aggregates: [Message],
       projections: [MessagesProjection, MessageReportProjection],
-      processors: [MessageDispatcher, SimulatorDeliveryReports],
+      processors: [MessageDispatcher, SimulatorDeliveryReports, MessageWebhooks],
     }),
   ],
   controllers: [MessagesController, CarrierInboundController, ProfileReportController],

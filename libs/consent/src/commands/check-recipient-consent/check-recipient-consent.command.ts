@@ -1,12 +1,19 @@
 import { Command } from '@nestjs/cqrs';
-import { EventMetadata } from '@blocx/event-sourcing';
+import { EventMetadata, LogPosition } from '@blocx/event-sourcing';
+
+export interface ConsentCheck {
+  /** The recipient opted out of the number: the send must be refused (`recipient_opted_out`). */
+  refused: boolean;
+  /** Where the refusal was recorded, for read-your-writes. */
+  position: LogPosition | undefined;
+}
 
 /**
- * Refuses a send to a recipient who opted out of the number (422 `recipient_opted_out`), reading
- * the pair's stream in the event log, so a STOP recorded before this check always blocks. A
- * refusal is itself recorded (SendRefusedOptedOut) before the error is thrown.
+ * Screens a send against the pair's consent, reading its stream in the event log, so a STOP
+ * recorded before this check always blocks. A refusal is itself recorded (SendRefusedOptedOut);
+ * the caller then answers RecipientOptedOutError.
  */
-export class CheckRecipientConsent extends Command<void> {
+export class CheckRecipientConsent extends Command<ConsentCheck> {
   readonly accountId: string;
   readonly profileId: string;
   readonly number: string;

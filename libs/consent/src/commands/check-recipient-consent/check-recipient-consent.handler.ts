@@ -3,10 +3,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AggregateRepository, InjectAggregateRepository } from '@blocx/event-sourcing';
 import { Clock } from '@blocx/platform';
 import { Consent } from '../../domain/consent.aggregate';
-import { RecipientOptedOutError } from '../../domain/consent.errors';
 import { consentStream } from '../../domain/consent-pair';
 import { SendRefusal } from '../../domain/send-refusal.aggregate';
-import { CheckRecipientConsent } from './check-recipient-consent.command';
+import { CheckRecipientConsent, ConsentCheck } from './check-recipient-consent.command';
 
 @CommandHandler(CheckRecipientConsent)
 export class CheckRecipientConsentHandler implements ICommandHandler<CheckRecipientConsent> {
@@ -17,17 +16,17 @@ export class CheckRecipientConsentHandler implements ICommandHandler<CheckRecipi
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: CheckRecipientConsent): Promise<void> {
+  async execute(command: CheckRecipientConsent): Promise<ConsentCheck> {
     const { accountId, profileId, number, recipient } = command;
     const consent = await this.consents.load(consentStream(number, recipient));
-    if (!consent.isOptedOut) return;
+    if (!consent.isOptedOut) return { refused: false, position: undefined };
     const refusalId = randomUUID();
-    await this.refusals.execute(
+    const { position } = await this.refusals.execute(
       SendRefusal.stream(refusalId),
       (refusal) =>
         refusal.record({ refusalId, number, recipient, accountId, profileId }, this.clock.now()),
       { ...command.metadata, account_id: accountId },
     );
-    throw new RecipientOptedOutError(number, recipient);
+    return { refused: true, position };
   }
 }

@@ -5,7 +5,7 @@ import {
   InjectAggregateRepository,
   ReadModelWaiter,
 } from '@blocx/event-sourcing';
-import { CheckRecipientConsent } from '@blocx/consent';
+import { CheckRecipientConsent, RecipientOptedOutError } from '@blocx/consent';
 import { Clock } from '@blocx/platform';
 import { Message, MessageView } from '../../domain/message.aggregate';
 import { CheckedSendRequest, checkSendRequest } from '../../domain/sending-rules';
@@ -81,14 +81,20 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
   /** The number, profile and consent rules, in the contract's order; answers the profile. */
   private async admit(accountId: string, request: CheckedSendRequest): Promise<string> {
     const { profile } = await this.lines.check(accountId, request.from, request.to);
-    await this.commands.execute(
+    const { from, to } = request;
+    const consent = await this.commands.execute(
       new CheckRecipientConsent({
         accountId,
         profileId: profile.id,
-        number: request.from.value,
-        recipient: request.to.value,
+        number: from.value,
+        recipient: to.value,
       }),
     );
+    if (consent.refused) {
+      // The refusal counts in the report: let the report show it before answering.
+      await this.readModels.waitFor(consent.position, MESSAGING_READ_MODELS);
+      throw new RecipientOptedOutError(from.value, to.value);
+    }
     return profile.id;
   }
 

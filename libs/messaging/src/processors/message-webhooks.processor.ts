@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  deterministicId,
+  DomainEvent,
+  EventEnvelope,
+  EventRegistry,
+  EventStore,
+  eventTypes,
+  Processor,
+} from '@blocx/event-sourcing';
+import {
+  GetMessagingProfile,
+  MessagingProfileNotFound,
+  MessagingProfileView,
+} from '@blocx/profiles';
+import { Clock } from '@blocx/platform';
+import { Message } from '../domain/message.aggregate';
+import {
+  MessageDelivered,
+  MessageFailed,
+  MessageReceived,
+  MessageSent,
+} from '../domain/message.events';
+import { toMessageResponse } from '../http/message.response';
+import { WebhookOutbox } from './webhook-outbox.port';
+
+/** The subscription name (its checkpoint). Never rename it. */
+export const MESSAGE_WEBHOOKS = 'messaging.webhooks';
+
+type Notified = MessageSent | MessageDelivered | MessageFailed | MessageReceived;
+
+function notice(event: DomainEvent): { type: string; at: string } | undefined {
+  if (event instanceof MessageSent) return { type: 'message.sent', at: event.data.sentAt };
+  if (event instanceof MessageDelivered) {
+    return { type: 'message.delivered', at: event.data.deliveredAt };
+  }
+  if (event instanceof MessageFailed) return { type: 'message.failed', at: event.data.failedAt };
+  if (event instanceof MessageReceived) {
+    return { type: 'message.received', at: event.data.receivedAt };
+  }
+  return undefined;
+}
+
+/**
+ * Turns message events into webhook delivery jobs for profiles that subscribe to them. The
+ * webhook id is the event's id, so a replayed event enqueues nothing twice; the payload is the
+ * message as it was right after the event, replayed from its stream.
+ */
+@Injectable()
+export class MessageWebhooks extends Processor {
+  readonly name = MESSAGE_WEBHOOKS;
+  override readonly filter = {
+    eventTypes: eventTypes(MessageSent, MessageDelivered, MessageFailed, MessageReceived),
+  };
+
+  constructor(
+    private readonly outbox: WebhookOutbox,
+    private readonly queries: QueryBus,
+    private readonly store: EventStore,
+    private readonly registry: EventRegistry,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const found = notice(envelope.event);
+    const { accountId, profileId } = (envelope.event as Notified).data;
+    if (found === undefined || profileId === null) return;
+    const profile = await this.profile(accountId, profileId);
+    const wanted = profile?.webhookEvents.some((type) => type === found.type) ?? false;
+    if (!wanted || (profile?.webhookUrl ?? profile?.webhookFailoverUrl ?? null) === null) return;
+    await this.outbox.enqueue(
+      {
+        id: deterministicId(envelope, 'webhook-delivery'),
+        accountId,
+        messagingProfileId: profileId,
+        eventId: envelope.id,
+        eventType: found.type,
+        occurredAt: new Date(found.at),
+        payload: { ...(await this.messageAt(envelope)) },
+      },
+      this.clock.now(),
+    );
+  }
+
+  /** Its settings now (the profile is read when it is used); undefined once deleted. */
+  private async profile(accountId: string, profileId: string) {
+    try {
+      return await this.queries.execute<GetMessagingProfile, MessagingProfileView>(
+        new GetMessagingProfile({ accountId, profileId }),
+      );
+    } catch (error) {
+      if (error instanceof MessagingProfileNotFound) return undefined;
+      throw error;
+    }
+  }
+
+  /** The message object right after this event, not as it is by now. */
+  private async messageAt(envelope: EventEnvelope) {
+    const recorded = await this.store.readStream(envelope.streamId, {
+      maxCount: Number(envelope.revision) + 1,
+    });
+    const message = new Message(envelope.streamId);
+    message.replay(
+      recorded.map((event) => this.registry.revive(event)),
+      envelope.revision,
+    );
+    return toMessageResponse(message.toView());
+  }
+}
