@@ -19,6 +19,14 @@ export interface ClaimedDelivery extends DeliveryJob {
   failedRounds: number;
 }
 
+export interface FinishedRound {
+  deliveryId: string;
+  /** The ordinal of the round's first attempt (attempts number on across rounds). */
+  firstOrdinal: number;
+  attempts: AttemptOutcome[];
+  verdict: RoundVerdict;
+}
+
 export interface DeliveryFilter {
   accountId: string;
   messagingProfileId?: string;
@@ -103,39 +111,43 @@ export class DeliveryStore {
     }));
   }
 
-  /** The earliest time a pending job falls due, so an idle worker can sleep until then. */
-  async nextDueAt(): Promise<Date | undefined> {
-    const next = await this.pool.query(
-      `SELECT min(next_attempt_at) AS due FROM webhook_deliveries WHERE status = 'pending'`,
+  /** A batch of finished rounds in one statement: every attempt logged, every job's new state. */
+  async finishRounds(rounds: FinishedRound[], now: Date): Promise<void> {
+    const attempts = rounds.flatMap((round) =>
+      round.attempts.map((outcome, index) => ({
+        id: round.deliveryId,
+        ordinal: round.firstOrdinal + index,
+        outcome,
+      })),
     );
-    return next.rows[0]?.due ?? undefined;
-  }
-
-  async recordAttempt(deliveryId: string, ordinal: number, outcome: AttemptOutcome): Promise<void> {
     await this.pool.query(
-      `WITH attempt AS (
+      `WITH attempts AS (
          INSERT INTO webhook_attempts (delivery_id, ordinal, url, status_code, error, duration_ms, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING)
-       UPDATE webhook_deliveries SET attempt_count = GREATEST(attempt_count, $2), updated_at = $7 WHERE id = $1`,
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::text[], $6::int[],
+                              $7::timestamptz[])
+         ON CONFLICT DO NOTHING)
+       UPDATE webhook_deliveries d
+       SET status = r.status, failed_rounds = r.failed_rounds, attempt_count = r.attempt_count,
+           next_attempt_at = COALESCE(r.next_attempt_at, d.next_attempt_at), lease_until = NULL,
+           updated_at = $13
+       FROM unnest($8::uuid[], $9::text[], $10::int[], $11::int[], $12::timestamptz[])
+         AS r(id, status, failed_rounds, attempt_count, next_attempt_at)
+       WHERE d.id = r.id`,
       [
-        deliveryId,
-        ordinal,
-        outcome.url,
-        outcome.statusCode ?? null,
-        outcome.error ?? null,
-        outcome.durationMs,
-        outcome.at,
+        attempts.map((a) => a.id),
+        attempts.map((a) => a.ordinal),
+        attempts.map((a) => a.outcome.url),
+        attempts.map((a) => a.outcome.statusCode ?? null),
+        attempts.map((a) => a.outcome.error ?? null),
+        attempts.map((a) => a.outcome.durationMs),
+        attempts.map((a) => a.outcome.at),
+        rounds.map((r) => r.deliveryId),
+        rounds.map((r) => r.verdict.status),
+        rounds.map((r) => r.verdict.failedRounds),
+        rounds.map((r) => r.firstOrdinal - 1 + r.attempts.length),
+        rounds.map((r) => r.verdict.nextAttemptAt ?? null),
+        now,
       ],
-    );
-  }
-
-  async finishRound(deliveryId: string, verdict: RoundVerdict, now: Date): Promise<void> {
-    await this.pool.query(
-      `UPDATE webhook_deliveries
-       SET status = $2, failed_rounds = $3, next_attempt_at = COALESCE($4, next_attempt_at),
-           lease_until = NULL, updated_at = $5
-       WHERE id = $1`,
-      [deliveryId, verdict.status, verdict.failedRounds, verdict.nextAttemptAt ?? null, now],
     );
   }
 

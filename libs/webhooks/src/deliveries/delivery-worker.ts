@@ -4,10 +4,10 @@ import { Clock, SETTINGS, Settings } from '@blocx/platform';
 import { AttemptOutcome, judgeRound, succeeded } from '../domain/delivery-round';
 import { WebhookSecrets } from '../secrets/webhook-secrets';
 import { WebhookTarget, WebhookTargets } from '../webhook-targets.port';
-import { ClaimedDelivery, DeliveryStore } from './delivery-store';
+import { ClaimedDelivery, DeliveryStore, FinishedRound } from './delivery-store';
 import { WebhookPoster } from './webhook-poster';
 
-const CLAIM_BATCH = 64;
+const CLAIM_BATCH = 128;
 const POLL_MS = 250;
 
 /**
@@ -15,6 +15,11 @@ const POLL_MS = 250;
  * both read from the profile at that moment. Several instances share the work through the store's
  * SKIP LOCKED claims; a crash mid-round leaves the job to be claimed again when its lease ends.
  */
+interface ProfileSnapshot {
+  target: WebhookTarget | undefined;
+  secrets: string[];
+}
+
 @Injectable()
 export class DeliveryWorker implements OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
@@ -62,7 +67,14 @@ export class DeliveryWorker implements OnApplicationShutdown {
       for (;;) {
         const due = await this.store.claimDue(this.clock.now(), CLAIM_BATCH);
         if (due.length === 0 || this.stopped) return;
-        await Promise.all(due.map((delivery) => this.deliverOrLeave(delivery)));
+        const profiles = new Map<string, Promise<ProfileSnapshot>>();
+        const rounds = await Promise.all(
+          due.map((delivery) => this.roundOrLeave(delivery, profiles)),
+        );
+        await this.store.finishRounds(
+          rounds.filter((round): round is FinishedRound => round !== undefined),
+          this.clock.now(),
+        );
       }
     } catch (error) {
       this.logger.error({ err: error }, 'webhook delivery pass failed; retrying on the next poll');
@@ -70,40 +82,42 @@ export class DeliveryWorker implements OnApplicationShutdown {
   }
 
   /** One broken job must not hold up the others: it keeps its lease and is tried again after it. */
-  private async deliverOrLeave(delivery: ClaimedDelivery): Promise<void> {
+  private async roundOrLeave(
+    delivery: ClaimedDelivery,
+    profiles: Map<string, Promise<ProfileSnapshot>>,
+  ): Promise<FinishedRound | undefined> {
     try {
-      await this.deliver(delivery);
+      const key = `${delivery.accountId}/${delivery.messagingProfileId}`;
+      if (!profiles.has(key)) profiles.set(key, this.snapshot(delivery));
+      return await this.round(delivery, await (profiles.get(key) as Promise<ProfileSnapshot>));
     } catch (error) {
       this.logger.error(
         { err: error, deliveryId: delivery.id },
         'webhook delivery failed unexpectedly',
       );
+      return undefined;
     }
   }
 
-  private async deliver(delivery: ClaimedDelivery): Promise<void> {
-    const target = await this.targets.current(delivery.accountId, delivery.messagingProfileId);
-    const urls = this.urlsFor(delivery, target);
-    const secrets = await this.secrets.signing(
-      delivery.accountId,
-      delivery.messagingProfileId,
-      this.clock.now(),
-    );
-    const outcomes: AttemptOutcome[] = [];
-    let ordinal = delivery.attemptCount;
+  /** The profile's URLs and secrets as they are now, read once per profile per batch. */
+  private async snapshot(delivery: ClaimedDelivery): Promise<ProfileSnapshot> {
+    const [target, secrets] = await Promise.all([
+      this.targets.current(delivery.accountId, delivery.messagingProfileId),
+      this.secrets.signing(delivery.accountId, delivery.messagingProfileId, this.clock.now()),
+    ]);
+    return { target, secrets };
+  }
+
+  private async round(delivery: ClaimedDelivery, profile: ProfileSnapshot): Promise<FinishedRound> {
+    const urls = this.urlsFor(delivery, profile.target);
+    const firstOrdinal = delivery.attemptCount + 1;
+    const attempts: AttemptOutcome[] = [];
     for (const url of urls) {
-      ordinal += 1;
-      const outcome = await this.poster.post(
-        url,
-        delivery.eventId,
-        this.body(delivery, ordinal, url),
-        secrets,
-      );
-      await this.store.recordAttempt(delivery.id, ordinal, outcome);
-      outcomes.push(outcome);
+      const body = this.body(delivery, firstOrdinal + attempts.length, url);
+      const outcome = await this.poster.post(url, delivery.eventId, body, profile.secrets);
+      attempts.push(outcome);
       if (succeeded(outcome)) break;
     }
-    const now = this.clock.now();
     const verdict =
       urls.length === 0
         ? {
@@ -111,8 +125,13 @@ export class DeliveryWorker implements OnApplicationShutdown {
             failedRounds: delivery.failedRounds,
             nextAttemptAt: undefined,
           }
-        : judgeRound(outcomes, delivery.failedRounds, this.settings.webhookRetryScheduleMs, now);
-    await this.store.finishRound(delivery.id, verdict, now);
+        : judgeRound(
+            attempts,
+            delivery.failedRounds,
+            this.settings.webhookRetryScheduleMs,
+            this.clock.now(),
+          );
+    return { deliveryId: delivery.id, firstOrdinal, attempts, verdict };
   }
 
   /** No URL, or the profile stopped subscribing to this event: nothing to try. */

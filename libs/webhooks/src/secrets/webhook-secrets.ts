@@ -54,12 +54,13 @@ export class WebhookSecrets {
 
   /** The secrets a delivery is signed under now: the current one, and the previous one during its overlap. */
   async signing(accountId: string, profileId: string, now: Date): Promise<string[]> {
-    const current = await this.current(accountId, profileId, now);
     const { rows } = await this.pool.query(
-      `SELECT previous_secret FROM webhook_secrets
-       WHERE messaging_profile_id = $1 AND previous_secret IS NOT NULL AND previous_valid_until > $2`,
+      `SELECT current_secret, CASE WHEN previous_valid_until > $2 THEN previous_secret END AS previous
+       FROM webhook_secrets WHERE messaging_profile_id = $1`,
       [profileId, now],
     );
-    return rows.length > 0 ? [current, this.cipher.decrypt(rows[0].previous_secret)] : [current];
+    if (rows.length === 0) return [await this.current(accountId, profileId, now)];
+    const secrets: string[] = [rows[0].current_secret, rows[0].previous].filter(Boolean);
+    return secrets.map((stored) => this.cipher.decrypt(stored));
   }
 }
