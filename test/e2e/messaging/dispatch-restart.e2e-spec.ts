@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { ApiClient } from '../../support/api-client';
+import { ServiceProcess, startServiceProcess } from '../../support/service-process';
+import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { usNumber } from './messaging-fixture';
+
+const OUTCOMES = `
+  SELECT q.stream_id,
+         count(*) FILTER (WHERE e.event_type = 'MessageSent')::int AS sent,
+         count(*) FILTER (WHERE e.event_type IN ('MessageDelivered', 'MessageFailed'))::int AS final
+  FROM events q JOIN events e ON e.stream_id = q.stream_id
+  WHERE q.event_type = 'MessageQueued'
+  GROUP BY q.stream_id`;
+
+interface Outcome {
+  stream_id: string;
+  sent: number;
+  final: number;
+}
+
+/** The service as its own process, killed with SIGKILL while the dispatcher has messages in hand. */
+describe('dispatch and delivery reports across kill -9', () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let db: PgClient;
+  let service: ServiceProcess | undefined;
+  const operatorKey = 'operator-key-for-dispatch-restart';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = mkdtempSync(join(tmpdir(), 'blocx-dispatch-'));
+    db = new PgClient({ connectionString: database.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await service?.stop('SIGKILL');
+    await db.end();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = () =>
+    startServiceProcess({
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      ADMIN_API_KEY: operatorKey,
+    });
+
+  async function outcomes(): Promise<Outcome[]> {
+    return (await db.query<Outcome>(OUTCOMES)).rows;
+  }
+
+  async function openLine(client: ApiClient): Promise<string> {
+    const profile = await client.post('/messaging-profiles', { name: 'Restart' });
+    const campaign = await client.post('/campaigns', {
+      brand_name: 'Acme',
+      use_case: 'MIXED',
+      description: 'Restart test',
+    });
+    const number = usNumber();
+    await client.post('/numbers', { phone_number: number });
+    const patched = await client.patch(`/numbers/${encodeURIComponent(number)}`, {
+      messaging_profile_id: profile.body.data.id,
+      campaign_id: campaign.body.data.id,
+    });
+    expect(patched.status).toBe(200);
+    return number;
+  }
+
+  it('every accepted message ends delivered or failed, and none is handed over twice', async () => {
+    service = await start();
+    const operator = new ApiClient(service.baseUrl, operatorKey);
+    const account = await operator.post('/accounts', { name: 'Restart' });
+    let client = new ApiClient(service.baseUrl, account.body.data.api_key);
+    const from = await openLine(client);
+
+    // A burst of sends; kill the process once some are handed over and others are still queued.
+    // Every tenth goes to a destination the simulator rejects.
+    const destinations = Array.from({ length: 40 }, (_, i) =>
+      i % 10 === 0 ? '+12125550999' : usNumber(),
+    );
+    const burst = destinations.map((to) =>
+      client.post('/messaging/send', { from, to, text: 'Hi' }),
+    );
+    const answered = Promise.allSettled(burst);
+    while (!(await outcomes()).some((o) => o.sent > 0)) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await service.stop('SIGKILL');
+    const accepted = (await answered).filter(
+      (a) => a.status === 'fulfilled' && a.value.status === 202,
+    ).length;
+    const before = await outcomes();
+    expect(before.some((o) => o.final === 0)).toBe(true);
+    expect(before.length).toBeGreaterThanOrEqual(accepted);
+
+    service = await start();
+    client = new ApiClient(service.baseUrl, account.body.data.api_key);
+    const deadline = Date.now() + 30_000;
+    let after = await outcomes();
+    while (after.some((o) => o.final === 0) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await outcomes();
+    }
+    expect(after.filter((o) => o.final !== 1)).toEqual([]);
+    expect(after.filter((o) => o.sent !== 1)).toEqual([]);
+    const rejected = await client.get('/messages?status=failed&page[size]=250');
+    expect(rejected.body.data.every((m: { to: string }) => m.to.endsWith('0999'))).toBe(true);
+    expect(rejected.body.meta.total).toBe(
+      after.length - (await client.get('/messages?status=delivered')).body.meta.total,
+    );
+  }, 120_000);
+});
