@@ -1,23 +1,33 @@
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { eventSourcingMigrations } from '../../libs/event-sourcing/src/migrations';
-import { PostgresEventStore } from '../../libs/event-sourcing/src/postgres/postgres-event-store';
-import { createTestDatabase } from '../support/test-database';
+import {
+  PostgresEventStore,
+  PostgresEventStoreOptions,
+} from '../../libs/event-sourcing/src/postgres/postgres-event-store';
+import { TestDatabase, createTestDatabase } from '../support/test-database';
 import { EventStoreFixture } from './event-store.contract';
 
-async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource({ type: 'postgres', url, migrations: eventSourcingMigrations });
+/** A fresh database with the event store schema. */
+export async function eventStoreDatabase(kind: 'postgres' | 'pglite'): Promise<TestDatabase> {
+  const database = await createTestDatabase(kind);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: database.url,
+    migrations: eventSourcingMigrations,
+  });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();
+  return database;
 }
 
-/** A fresh database with the event store schema, a pool wide enough for 20 concurrent appends. */
+/** The contract's fixture: a pool wide enough for 20 concurrent appends. */
 export async function postgresEventStoreFixture(
   kind: 'postgres' | 'pglite',
 ): Promise<EventStoreFixture> {
-  const database = await createTestDatabase(kind);
-  await migrate(database.url);
+  const database = await eventStoreDatabase(kind);
   const pool = new Pool({ connectionString: database.url, max: 24 });
   const store = new PostgresEventStore(pool);
   return {
@@ -39,4 +49,37 @@ export async function postgresEventStoreFixture(
       };
     },
   };
+}
+
+/**
+ * Milliseconds from an append through one store to its arrival at a subscriber of another store
+ * on its own pool, as when they run in two processes: no in-process signal reaches it.
+ */
+export async function crossStoreArrivalMs(
+  database: TestDatabase,
+  readerOptions: PostgresEventStoreOptions,
+): Promise<number> {
+  const [writerPool, readerPool] = [1, 2].map(() => new Pool({ connectionString: database.url }));
+  const writer = new PostgresEventStore(writerPool);
+  const reader = new PostgresEventStore(readerPool, readerOptions);
+  const stream = `crossStore-${randomUUID()}`;
+  try {
+    const subscription = reader.subscribeToAll({ after: await reader.headPosition() });
+    const arrived = (async () => {
+      for await (const batch of subscription) {
+        if (batch.some((event) => event.streamId === stream)) return Date.now();
+      }
+      return Number.NaN;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 500)); // LISTEN is up, the reader idle
+    const started = Date.now();
+    const event = { id: randomUUID(), type: 'Crossed', data: {}, metadata: {} };
+    await writer.appendToStream(stream, [event], { expectedRevision: 'no_stream' });
+    const elapsed = (await arrived) - started;
+    await subscription.close();
+    return elapsed;
+  } finally {
+    await Promise.all([writer.close(), reader.close()]);
+    await Promise.all([writerPool.end(), readerPool.end()]);
+  }
 }

@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { eventStoreContract } from './event-store.contract';
-import { postgresEventStoreFixture } from './postgres-event-store.fixture';
+import {
+  crossStoreArrivalMs,
+  eventStoreDatabase,
+  postgresEventStoreFixture,
+} from './postgres-event-store.fixture';
 
 /** Jest registers tests synchronously, so whether the server answers is asked synchronously. */
 function serverAnswers(url: string): boolean {
@@ -22,3 +26,18 @@ if (url && serverAnswers(url)) {
   );
   it.skip('PostgreSQL contract suite (no reachable DATABASE_URL)', () => undefined);
 }
+
+describe('PostgreSQL store across processes', () => {
+  const reachable = url !== undefined && serverAnswers(url);
+  (reachable ? it : it.skip)(
+    'NOTIFY wakes a subscriber of another store long before its poll',
+    async () => {
+      const database = await eventStoreDatabase('postgres');
+      try {
+        expect(await crossStoreArrivalMs(database, { pollIntervalMs: 5000 })).toBeLessThan(1000);
+      } finally {
+        await database.drop();
+      }
+    },
+  );
+});
