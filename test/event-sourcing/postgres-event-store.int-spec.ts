@@ -18,7 +18,8 @@ function serverAnswers(url: string): boolean {
 }
 
 const url = process.env.DATABASE_URL;
-if (url && serverAnswers(url)) {
+const reachable = url !== undefined && serverAnswers(url);
+if (reachable) {
   eventStoreContract('PostgreSQL', () => postgresEventStoreFixture('postgres'));
 } else {
   process.stdout.write(
@@ -28,7 +29,6 @@ if (url && serverAnswers(url)) {
 }
 
 describe('PostgreSQL store across processes', () => {
-  const reachable = url !== undefined && serverAnswers(url);
   (reachable ? it : it.skip)(
     'NOTIFY wakes a subscriber of another store long before its poll',
     async () => {
