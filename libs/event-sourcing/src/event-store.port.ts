@@ -100,6 +100,7 @@ export class WrongExpectedVersion extends Error {
 }
 
 export abstract class EventStore {
+  /** At least one event; all or none are written. */
   abstract appendToStream(
     streamId: string,
     events: EventToAppend[],
@@ -109,7 +110,10 @@ export abstract class EventStore {
   /** Events of one stream; an unknown stream reads as empty. */
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
 
-  /** The log in position order, only events no in-flight transaction can still slip in before. */
+  /**
+   * The log in position order, only events no in-flight transaction can still slip in before.
+   * System events (type starting `$`) are left out, with or without a filter.
+   */
   abstract readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
 
   abstract subscribeToAll(options: SubscribeOptions): LogSubscription;
