@@ -94,6 +94,39 @@ describe('message lists and the per-profile report over HTTP', () => {
     );
   });
 
+  it('rebuilds the messages, report and opt-outs read models to the same rows', async () => {
+    const handset = usNumber();
+    await expectOk(inbound(service.operator, handset, other.number, 'STOP'), 202);
+    const listed = await alice.get('/messages?direction=outbound');
+    const reply = listed.body.data.find((m: { to: string }) => m.to === handset);
+    await awaitStatus(alice, reply.id, ['delivered']);
+    const reads = () =>
+      Promise.all([
+        alice.get('/messages?page[size]=250'),
+        alice.get(`/messaging-profiles/${line.profileId}/report`),
+        alice.get(`/messaging-profiles/${other.profileId}/report?to=${soonest}`),
+        alice.get('/opt-outs'),
+      ]).then((answers) => answers.map((answer) => answer.body));
+    const soonest = new Date(Date.now() + 60_000).toISOString();
+    const before = await reads();
+    for (const name of ['messaging.messages', 'messaging.report', 'consent.opt_outs']) {
+      expect((await service.operator.post(`/admin/projections/${name}/rebuild`)).status).toBe(202);
+      let status = 'rebuilding';
+      for (let i = 0; i < 100 && status !== 'live'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const states = (await service.operator.get('/admin/projections')).body.data;
+        status = states.find((state: { name: string }) => state.name === name).status;
+      }
+      expect(status).toBe('live');
+    }
+    const after = await reads();
+    expect(after[0]).toEqual(before[0]);
+    expect(after[2].data).toEqual(before[2].data);
+    expect(after[3]).toEqual(before[3]);
+    expect(before[3].data).toHaveLength(1);
+    expect(after[1].data.outbound).toEqual(before[1].data.outbound);
+  });
+
   it('is a 404 for another account’s profile', async () => {
     const report = await bob.get(`/messaging-profiles/${line.profileId}/report`);
     expectError(report, 404, 'messaging_profile_not_found');
