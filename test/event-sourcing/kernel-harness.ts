@@ -98,6 +98,8 @@ export async function startKernel(kind: 'postgres' | 'pglite'): Promise<Kernel> 
   const database = await createTestDatabase(kind);
   await migrate(database.url);
   const pool = new Pool({ connectionString: database.url, max: 12 });
+  // pool.end() resolves before its sockets close; the forced DROP DATABASE after it may reach them.
+  pool.on('error', () => undefined);
   const store = new PostgresEventStore(pool);
   const registry = new EventRegistry();
   registry.register(...cartEvents);
