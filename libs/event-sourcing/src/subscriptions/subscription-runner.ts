@@ -59,6 +59,7 @@ export class SubscriptionRunner {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private subscription: LogSubscription | undefined;
+  private restartRequested = false;
   private readonly pauses = new AbortController();
   private readonly logger: Logger;
 
@@ -89,6 +90,7 @@ export class SubscriptionRunner {
 
   /** Drop the current feed and resume from the stored checkpoint (a rebuild moved it). */
   async restartFromCheckpoint(): Promise<void> {
+    this.restartRequested = true;
     await this.subscription?.close();
   }
 
@@ -98,8 +100,11 @@ export class SubscriptionRunner {
       try {
         if (await this.context.locks.tryAcquire(this.name)) {
           this.state = 'active';
-          await this.follow();
+          const batches = await this.follow();
           failures = 0;
+          // A feed that ended by itself (lock lost, store closing) is not retried in a tight loop.
+          if (batches === 0 && !this.restartRequested) await this.pause(this.timings.lockRetryMs);
+          this.restartRequested = false;
         } else {
           this.state = 'standby';
           await this.reportStoredPosition();
@@ -122,7 +127,8 @@ export class SubscriptionRunner {
     await this.context.locks.release(this.name).catch(() => undefined);
   }
 
-  private async follow(): Promise<void> {
+  /** Follows the log until the feed ends; answers how many batches it handled. */
+  private async follow(): Promise<number> {
     const { store, checkpoints, locks, progress } = this.context;
     let stored = (await checkpoints.load(this.name)).position;
     let storedAt = Date.now();
@@ -131,8 +137,10 @@ export class SubscriptionRunner {
     this.subscription = subscription;
     if (this.stopping) await subscription.close();
     const forgetLock = locks.onLost(() => void subscription.close());
+    let batches = 0;
     try {
       for await (const batch of subscription) {
+        batches += 1;
         const to = batch[batch.length - 1].position;
         const wanted = this.wanted(batch);
         if (wanted.length > 0 || Date.now() - storedAt > this.timings.idleCheckpointMs) {
@@ -143,6 +151,7 @@ export class SubscriptionRunner {
         progress.report(this.name, to);
         if (this.stopping) break;
       }
+      return batches;
     } finally {
       forgetLock();
       this.subscription = undefined;
