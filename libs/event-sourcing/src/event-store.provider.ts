@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Provider } from '@nestjs
 import { Pool } from 'pg';
 import { HealthProbes, PG_POOL, SETTINGS, Settings } from '@blocx/platform';
 import { EventStore } from './event-store.port';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 
 /** EventStoreDB when EVENTSTORE_URL is set (and /health asks it), else the events in PostgreSQL. */
@@ -10,8 +11,11 @@ export const eventStoreProvider: Provider = {
   inject: [SETTINGS, PG_POOL, HealthProbes],
   useFactory: (settings: Settings, pool: Pool, probes: HealthProbes): EventStore => {
     if (settings.eventStoreUrl === undefined) return new PostgresEventStore(pool);
-    void probes;
-    throw new Error('EVENTSTORE_URL: the EventStoreDB adapter is not built yet');
+    const store = new EventStoreDbEventStore(settings.eventStoreUrl);
+    probes.register('eventstore', async () => {
+      await store.headPosition();
+    });
+    return store;
   },
 };
 

@@ -3,6 +3,7 @@ import { subscriptionMigrations } from './subscriptions';
 
 export * from './event-store.port';
 export * from './postgres/postgres-event-store';
+export * from './eventstoredb/eventstoredb-event-store';
 export * from './aggregates';
 export * from './subscriptions';
 export * from './projections';
