@@ -6,6 +6,7 @@ import { Carrier } from '../../carrier/carrier.port';
 import { Message, MessageView } from '../../domain/message.aggregate';
 import { MessagePurpose } from '../../domain/message.events';
 import { FromNumberNotFound, InvalidPhoneNumber } from '../../domain/sending.errors';
+import { changeMessage } from '../../lines/message-writes';
 import { SendingLines } from '../../lines/sending-lines';
 import { DispatchMessage } from './dispatch-message.command';
 
@@ -20,14 +21,18 @@ export class DispatchMessageHandler implements ICommandHandler<DispatchMessage> 
   ) {}
 
   async execute({ messageId, metadata = {} }: DispatchMessage): Promise<void> {
-    const stream = Message.stream(messageId);
-    const message = await this.messages.load(stream);
+    const message = await this.messages.load(Message.stream(messageId));
     if (message.status !== 'queued') return;
     const view = message.toView();
     const stopped = await this.finalGate(view, message.purpose);
     if (stopped !== undefined) {
       const error = { code: stopped.code, title: stopped.title, detail: stopped.detail };
-      await this.messages.execute(stream, (m) => m.fail([error], this.clock.now()), metadata);
+      await changeMessage(
+        this.messages,
+        message,
+        (m) => m.fail([error], this.clock.now()),
+        metadata,
+      );
       return;
     }
     const { carrierMessageId } = await this.carrier.submit({
@@ -36,9 +41,11 @@ export class DispatchMessageHandler implements ICommandHandler<DispatchMessage> 
       to: view.to,
       text: view.text,
     });
-    await this.messages.execute(
-      stream,
-      (m) => m.markSent(this.carrier.name, carrierMessageId, this.clock.now()),
+    const at = this.clock.now();
+    await changeMessage(
+      this.messages,
+      message,
+      (m) => m.markSent(this.carrier.name, carrierMessageId, at),
       metadata,
     );
   }

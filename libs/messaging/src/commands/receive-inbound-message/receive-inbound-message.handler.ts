@@ -21,6 +21,7 @@ import { Message, MessageView } from '../../domain/message.aggregate';
 import { MessagePurpose } from '../../domain/message.events';
 import { NumberLine } from '../../domain/number-line';
 import { InvalidPhoneNumber, TextRequired } from '../../domain/sending.errors';
+import { createMessage } from '../../lines/message-writes';
 import { NumberLines } from '../../lines/number-lines';
 import { SendingLines } from '../../lines/sending-lines';
 import { MESSAGING_READ_MODELS } from '../../projections/read-models';
@@ -54,9 +55,10 @@ export class ReceiveInboundMessageHandler implements ICommandHandler<ReceiveInbo
   async execute(command: ReceiveInboundMessage): Promise<MessageView> {
     const inbound = await this.resolve(command);
     const messageId = randomUUID();
-    const { aggregate, position } = await this.messages.execute(
-      Message.stream(messageId),
-      (message) => message.receive(this.draftOf(inbound, messageId), this.clock.now()),
+    const { message, position } = await createMessage(
+      this.messages,
+      messageId,
+      (m) => m.receive(this.draftOf(inbound, messageId), this.clock.now()),
       { account_id: inbound.number.accountId, correlation_id: messageId },
     );
     const handled = await this.handleKeyword(inbound, messageId);
@@ -64,7 +66,7 @@ export class ReceiveInboundMessageHandler implements ICommandHandler<ReceiveInbo
       ...MESSAGING_READ_MODELS,
       OPT_OUTS_PROJECTION,
     ]);
-    return aggregate.toView();
+    return message.toView();
   }
 
   private async resolve(command: ReceiveInboundMessage): Promise<Inbound> {
@@ -143,8 +145,9 @@ export class ReceiveInboundMessageHandler implements ICommandHandler<ReceiveInbo
       text,
       purpose: REPLY_PURPOSE[reply],
     };
-    const { position } = await this.messages.execute(
-      Message.stream(replyId),
+    const { position } = await createMessage(
+      this.messages,
+      replyId,
       (message) => message.queue(draft, this.clock.now()),
       { account_id: number.accountId, correlation_id: causeId, causation_id: causeId },
     );

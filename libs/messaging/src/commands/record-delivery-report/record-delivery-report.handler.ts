@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AggregateRepository, InjectAggregateRepository } from '@blocx/event-sourcing';
 import { Clock } from '@blocx/platform';
 import { Message } from '../../domain/message.aggregate';
+import { changeMessage } from '../../lines/message-writes';
 import { RecordDeliveryReport } from './record-delivery-report.command';
 
 @CommandHandler(RecordDeliveryReport)
@@ -13,10 +14,11 @@ export class RecordDeliveryReportHandler implements ICommandHandler<RecordDelive
 
   async execute({ messageId, report, metadata = {} }: RecordDeliveryReport): Promise<void> {
     const at = this.clock.now();
-    await this.messages.execute(
-      Message.stream(messageId),
-      (message) =>
-        report.status === 'delivered' ? message.markDelivered(at) : message.fail(report.errors, at),
+    const message = await this.messages.load(Message.stream(messageId));
+    await changeMessage(
+      this.messages,
+      message,
+      (m) => (report.status === 'delivered' ? m.markDelivered(at) : m.fail(report.errors, at)),
       metadata,
     );
   }

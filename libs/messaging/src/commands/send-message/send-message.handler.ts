@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import {
   AggregateRepository,
   InjectAggregateRepository,
   ReadModelWaiter,
 } from '@blocx/event-sourcing';
-import { CheckRecipientConsent, RecipientOptedOutError } from '@blocx/consent';
+import { CheckRecipientConsent, GetConsentStanding, RecipientOptedOutError } from '@blocx/consent';
 import { Clock } from '@blocx/platform';
 import { Message, MessageView } from '../../domain/message.aggregate';
 import { CheckedSendRequest, checkSendRequest } from '../../domain/sending-rules';
 import { IdempotencyKeyReused } from '../../domain/sending.errors';
+import { createMessage } from '../../lines/message-writes';
 import { SendingLines } from '../../lines/sending-lines';
 import { MESSAGING_READ_MODELS } from '../../projections/read-models';
 import { IdempotencyKeys, KeyRecord, requestHash } from './idempotency-keys';
@@ -22,6 +23,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     private readonly lines: SendingLines,
     private readonly keys: IdempotencyKeys,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly readModels: ReadModelWaiter,
     private readonly clock: Clock,
   ) {}
@@ -80,8 +82,13 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
 
   /** The number, profile and consent rules, in the contract's order; answers the profile. */
   private async admit(accountId: string, request: CheckedSendRequest): Promise<string> {
-    const { profile } = await this.lines.check(accountId, request.from, request.to);
     const { from, to } = request;
+    // Consent is read beside the line rules (they are independent), but reported after them.
+    const [{ profile }, standing] = await Promise.all([
+      this.lines.check(accountId, from, to),
+      this.queries.execute(new GetConsentStanding({ number: from.value, recipient: to.value })),
+    ]);
+    if (!standing.optedOut) return profile.id;
     const consent = await this.commands.execute(
       new CheckRecipientConsent({
         accountId,
@@ -113,12 +120,13 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       text: request.text,
       purpose: 'send' as const,
     };
-    const { aggregate, position } = await this.messages.execute(
-      Message.stream(messageId),
-      (message) => message.queue(draft, this.clock.now()),
+    const { message, position } = await createMessage(
+      this.messages,
+      messageId,
+      (m) => m.queue(draft, this.clock.now()),
       { account_id: accountId, correlation_id: messageId },
     );
     await this.readModels.waitFor(position, MESSAGING_READ_MODELS);
-    return aggregate.toView();
+    return message.toView();
   }
 }

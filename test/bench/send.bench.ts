@@ -1,0 +1,204 @@
+/**
+ * npm run bench:send — POST /messaging/send's work (every check and the append, then the wait
+ * for the read models) through the command bus of the real application, on the PostgreSQL at
+ * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) in a database of its own:
+ *   1. saturation: BENCH_SEND_CONCURRENCY (default 32) senders for BENCH_SECONDS (default 10),
+ *      beside a plain single-row INSERT from Node at the same concurrency on the same pool
+ *      (goal ≥ 3,000 sends/s and ≥ 0.3 of the INSERT rate);
+ *   2. a fixed rate of 1,000 sends/s for BENCH_SECONDS: p50/p99 from the scheduled start
+ *      (goal p99 ≤ 25 ms);
+ *   3. STOP → opted out and the reply queued (the inbound command's latency) at 50/s
+ *      (goal p99 ≤ 50 ms).
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CommandBus } from '@nestjs/cqrs';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client, Pool } from 'pg';
+import { ReceiveInboundMessage, SendMessage } from '@blocx/messaging';
+import { E164, loadSettings, PG_POOL } from '@blocx/platform';
+import { createHttpServer } from '../../apps/api/src/http-server';
+import { ApiClient } from '../support/api-client';
+
+const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 32);
+const FIXED_RATE = 1000;
+const STOP_RATE = 50;
+const STOPS = Number(process.env.BENCH_STOPS ?? 500);
+
+interface Run {
+  count: number;
+  seconds: number;
+  latencies: number[];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function describeRun(name: string, run: Run): string {
+  const sorted = [...run.latencies].sort((a, b) => a - b);
+  const rate = run.count / run.seconds;
+  return (
+    `${name}: ${run.count} in ${run.seconds.toFixed(1)} s = ${rate.toFixed(0)}/s, ` +
+    `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`
+  );
+}
+
+/** Valid US numbers, many area codes, for recipients (consent is read per pair). */
+function recipients(count: number): string[] {
+  const found: string[] = [];
+  const areas = ['202', '212', '312', '415', '617', '646', '718', '213', '305', '404'];
+  for (let i = 0; found.length < count; i++) {
+    const area = areas[i % areas.length];
+    const candidate = `+1${area}${200 + (Math.floor(i / 10) % 700)}${String(i % 10000).padStart(4, '0')}`;
+    if (E164.parse(candidate) !== undefined) found.push(candidate);
+  }
+  return found;
+}
+
+/** `workers` loops, each awaiting its own operation, for `seconds`. */
+async function saturate(workers: number, seconds: number, operation: () => Promise<unknown>) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() < deadline) {
+        const at = performance.now();
+        await operation();
+        latencies.push(performance.now() - at);
+      }
+    }),
+  );
+  return { count: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+/** Operations started on a fixed schedule; latency counts from the scheduled start (no coordinated omission). */
+async function fixedRate(rate: number, total: number, operation: (i: number) => Promise<unknown>) {
+  const latencies: number[] = [];
+  const pending: Promise<unknown>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(operation(i).then(() => latencies.push(performance.now() - due)));
+  }
+  await Promise.all(pending);
+  return { count: total, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+async function withDatabase(run: (url: string) => Promise<void>): Promise<void> {
+  const name = `blocx_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  try {
+    await run(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function openLine(app: NestFastifyApplication, operatorKey: string) {
+  const address = app.getHttpServer().address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const operator = new ApiClient(baseUrl, operatorKey);
+  const account = (await operator.post('/accounts', { name: 'Bench' })).body.data;
+  const client = new ApiClient(baseUrl, account.api_key);
+  const profile = (await client.post('/messaging-profiles', { name: 'Bench' })).body.data;
+  const campaign = (
+    await client.post('/campaigns', { brand_name: 'Bench', use_case: 'MIXED', description: 'Load' })
+  ).body.data;
+  const from = '+12025550100';
+  await client.post('/numbers', { phone_number: from });
+  const assigned = await client.patch(`/numbers/${encodeURIComponent(from)}`, {
+    messaging_profile_id: profile.id,
+    campaign_id: campaign.id,
+  });
+  if (assigned.status !== 200) throw new Error(`setup failed: ${assigned.text}`);
+  return { accountId: account.id as string, from };
+}
+
+async function main(): Promise<void> {
+  await withDatabase(async (databaseUrl) => {
+    const operatorKey = 'bench-operator-key-0123456789';
+    const settings = loadSettings({
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'blocx-bench-')),
+      ADMIN_API_KEY: operatorKey,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: '0',
+    });
+    const app = await createHttpServer(settings);
+    await app.listen(0, '127.0.0.1');
+    const { accountId, from } = await openLine(app, operatorKey);
+    const commands = app.get(CommandBus);
+    const pool = app.get<Pool>(PG_POOL);
+    const to = recipients(20_000);
+    let next = 0;
+    const send = () =>
+      commands.execute(
+        new SendMessage({
+          accountId,
+          from,
+          to: to[next++ % to.length],
+          text: 'Your code is 123456',
+        }),
+      );
+    await pool.query(`CREATE TABLE bench_inserts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      account_id text NOT NULL, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    const insert = () =>
+      pool.query('INSERT INTO bench_inserts (account_id, body) VALUES ($1, $2)', [
+        accountId,
+        { from, to: to[next++ % to.length], text: 'Your code is 123456' },
+      ]);
+
+    console.log(
+      `bench:send on ${new URL(SERVER).host}, ${CONCURRENCY} concurrent, ${SECONDS} s each`,
+    );
+    await saturate(CONCURRENCY, 1, send); // warm-up
+    let poolWaits = 0;
+    const probe = setInterval(() => (poolWaits = Math.max(poolWaits, pool.waitingCount)), 100);
+    const sends = await saturate(CONCURRENCY, SECONDS, send);
+    clearInterval(probe);
+    const inserts = await saturate(CONCURRENCY, SECONDS, insert);
+    console.log(
+      describeRun('sends at saturation', sends) +
+        ` (up to ${poolWaits} waiting for one of the pool's ${pool.totalCount} connections)`,
+    );
+    console.log(describeRun('plain INSERT at saturation', inserts));
+    const ratio = sends.count / sends.seconds / (inserts.count / inserts.seconds);
+    console.log(`sends / INSERT: ${ratio.toFixed(2)} (goal ≥ 0.3; goal ≥ 3,000 sends/s)`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const steady = await fixedRate(FIXED_RATE, FIXED_RATE * SECONDS, send);
+    console.log(describeRun(`sends at a fixed ${FIXED_RATE}/s`, steady) + ' (goal p99 ≤ 25 ms)');
+
+    const handsets = recipients(20_000 + STOPS).slice(20_000);
+    const stops = await fixedRate(STOP_RATE, STOPS, (i) =>
+      commands.execute(new ReceiveInboundMessage({ from: handsets[i], to: from, text: 'STOP' })),
+    );
+    console.log(
+      describeRun(`STOP → opted out + reply queued at ${STOP_RATE}/s`, stops) +
+        ' (goal p99 ≤ 50 ms)',
+    );
+    await app.close();
+    // Let the closed connections go before the database is dropped under them.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
