@@ -3,10 +3,11 @@ import { Pool, PoolClient } from 'pg';
 import { DomainError, PG_POOL, StateConflict } from '@blocx/platform';
 import { EventRegistry } from '../aggregates/event-registry';
 import { EventStore, LOG_START, LogPosition, RecordedEvent } from '../event-store.port';
-import { Checkpoints } from '../subscriptions/checkpoints';
+import { CheckpointMoved, Checkpoints } from '../subscriptions/checkpoints';
 import { envelope } from '../subscriptions/event-envelope';
 import { SubscriptionHost } from '../subscriptions/subscription-host';
-import { Projection, shadowTable, shadowTables } from './projection';
+import { liveTables, Projection, shadowTable, shadowTables } from './projection';
+import { ProjectionBatchHandler } from './projection-batch-handler';
 
 export interface RebuildReport {
   projection: string;
@@ -82,6 +83,7 @@ export class ProjectionRebuilder {
       await this.createShadows(projection);
       const { events, position } = await this.replay(projection);
       await this.swap(projection, position);
+      await this.catchUp(projection, position);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.logger.log(`Rebuilt ${projection.name}: ${events} events in ${seconds.toFixed(1)} s`);
       return { projection: projection.name, events, seconds, position };
@@ -145,6 +147,38 @@ export class ProjectionRebuilder {
     });
     this.host.progress.report(projection.name, position);
     await this.host.runner(projection.name)?.restartFromCheckpoint();
+  }
+
+  /**
+   * Applies what was appended while the shadow tables were filled, through the live path (the
+   * checkpoint compare-and-set), so a runner in another process that had already passed those
+   * events is not left claiming a position the new tables have not reached. Stops as soon as
+   * the live runner moves the checkpoint itself.
+   */
+  private async catchUp(projection: Projection, from: LogPosition): Promise<void> {
+    const handler = new ProjectionBatchHandler(projection, this.pool, liveTables(projection));
+    for (let after = from; ;) {
+      const batch = await this.store.readAll({
+        after,
+        maxCount: REBUILD_BATCH,
+        filter: projection.filter,
+      });
+      if (batch.length === 0) break;
+      const to = batch[batch.length - 1].position;
+      try {
+        await handler.handle(
+          batch.map((event) => envelope(this.registry, event)),
+          after,
+          to,
+        );
+      } catch (error) {
+        if (error instanceof CheckpointMoved) return;
+        throw error;
+      }
+      this.host.progress.report(projection.name, to);
+      after = to;
+    }
+    await this.host.checkpoints.setStatus(projection.name, 'live');
   }
 
   private async transaction(work: (tx: PoolClient) => Promise<void>): Promise<void> {
