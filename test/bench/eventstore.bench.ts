@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   url.pathname = `/${database}`;
   await onServer(`CREATE DATABASE ${database}`);
   const pool = new Pool({ connectionString: url.toString(), max: 16 });
-  const store = new PostgresEventStore(pool);
+  const store = new PostgresEventStore(pool, { preparedStatements: true });
   try {
     await prepare(url.toString());
     console.log(

@@ -29,7 +29,8 @@ export async function postgresEventStoreFixture(
 ): Promise<EventStoreFixture> {
   const database = await eventStoreDatabase(kind);
   const pool = new Pool({ connectionString: database.url, max: 24 });
-  const store = new PostgresEventStore(pool);
+  // Prepared statements cannot share PGlite's single session among connections.
+  const store = new PostgresEventStore(pool, { preparedStatements: kind === 'postgres' });
   return {
     store,
     async cleanup() {
@@ -51,13 +52,26 @@ export async function postgresEventStoreFixture(
   };
 }
 
+/** An open transaction that holds an xid, so it holds back every event committed after it. */
+async function openBlocker(pool: Pool): Promise<() => Promise<void>> {
+  const client = await pool.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT pg_current_xact_id()');
+  return async () => {
+    await client.query('COMMIT');
+    client.release();
+  };
+}
+
 /**
  * Milliseconds from an append through one store to its arrival at a subscriber of another store
- * on its own pool, as when they run in two processes: no in-process signal reaches it.
+ * on its own pool, as when they run in two processes: no in-process signal reaches it. With
+ * `blockForMs`, an unrelated transaction that started first stays open that long after the append.
  */
 export async function crossStoreArrivalMs(
   database: TestDatabase,
   readerOptions: PostgresEventStoreOptions,
+  blockForMs = 0,
 ): Promise<number> {
   const [writerPool, readerPool] = [1, 2].map(() => new Pool({ connectionString: database.url }));
   const writer = new PostgresEventStore(writerPool);
@@ -72,9 +86,11 @@ export async function crossStoreArrivalMs(
       return Number.NaN;
     })();
     await new Promise((resolve) => setTimeout(resolve, 500)); // LISTEN is up, the reader idle
+    const unblock = blockForMs > 0 ? await openBlocker(writerPool) : undefined;
     const started = Date.now();
     const event = { id: randomUUID(), type: 'Crossed', data: {}, metadata: {} };
     await writer.appendToStream(stream, [event], { expectedRevision: 'no_stream' });
+    if (unblock) setTimeout(() => void unblock(), blockForMs);
     const elapsed = (await arrived) - started;
     await subscription.close();
     return elapsed;

@@ -121,15 +121,16 @@ const APPEND_TO_STREAM = `
       RAISE EXCEPTION 'wrong expected revision for stream %', p_stream_id
         USING ERRCODE = 'ES409', DETAIL = coalesce(v_current, -1)::text;
     END IF;
-    WITH inserted AS (
-      INSERT INTO events (stream_id, stream_position, event_id, event_type, data, metadata)
-        SELECT p_stream_id, v_current + x.ord, (x.doc->>'id')::uuid, x.doc->>'type',
-               x.doc->'data', x.doc->'metadata'
-        FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(doc, ord)
-        ORDER BY x.ord
-        RETURNING events.global_position
-    )
-    SELECT max(i.global_position) INTO v_last FROM inserted i;
+    INSERT INTO events (stream_id, stream_position, event_id, event_type, data, metadata)
+      SELECT p_stream_id, v_current + x.ord, (x.doc->>'id')::uuid, x.doc->>'type',
+             x.doc->'data', x.doc->'metadata'
+      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(doc, ord)
+      ORDER BY x.ord;
+    -- The rows took their positions in order, so this session's last one is the last event's.
+    v_last := currval('events_global_position_seq');
     IF p_notify THEN PERFORM pg_notify('blocx_events', v_last::text); END IF;
-    RETURN QUERY SELECT v_current + v_count, pg_current_xact_id()::text, v_last;
+    revision := v_current + v_count;
+    transaction_id := pg_current_xact_id()::text;
+    global_position := v_last;
+    RETURN NEXT;
   END$$`;

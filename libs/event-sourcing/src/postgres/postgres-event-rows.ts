@@ -55,6 +55,8 @@ export function toPosition(row: PositionRow): LogPosition {
 }
 
 export interface SqlQuery {
+  /** Set: a prepared statement, parsed and planned once per connection. */
+  name?: string;
   text: string;
   values: unknown[];
 }
@@ -64,8 +66,10 @@ export function appendQuery(
   expected: string,
   events: string,
   notifyInTransaction: boolean,
+  prepared: boolean,
 ): SqlQuery {
   return {
+    name: prepared ? 'blocx_append_to_stream' : undefined,
     text: 'SELECT revision, transaction_id, global_position FROM append_to_stream($1, $2, $3, $4)',
     values: [streamId, expected, events, notifyInTransaction],
   };
@@ -95,6 +99,18 @@ export function readAllQuery(after: LogPosition, maxCount: number, filter?: Even
       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
         AND ${SETTLED} AND ${NOT_SYSTEM} ${filterCondition(filter, values)}
       ORDER BY transaction_id, global_position LIMIT $3`,
+    values,
+  };
+}
+
+/** Whether committed events after `after` wait for an older transaction to end. */
+export function heldBackQuery(after: LogPosition, filter?: EventFilter): SqlQuery {
+  const values: unknown[] = [after.commit.toString(), after.prepare.toString()];
+  return {
+    text: `SELECT EXISTS (SELECT 1 FROM events
+      WHERE transaction_id >= (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+        AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+        AND ${NOT_SYSTEM} ${filterCondition(filter, values)}) AS held_back`,
     values,
   };
 }

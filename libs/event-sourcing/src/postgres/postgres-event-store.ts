@@ -22,12 +22,13 @@ import {
   PositionRow,
   WRONG_EXPECTED_REVISION_SQLSTATE,
   appendQuery,
+  heldBackQuery,
   readAllQuery,
   readStreamQuery,
   toPosition,
   toRecordedEvent,
 } from './postgres-event-rows';
-import { LogFeedSource, PostgresLogSubscription } from './postgres-log-subscription';
+import { FeedPage, LogFeedSource, PostgresLogSubscription } from './postgres-log-subscription';
 import { WakeSignal } from './wake-signal';
 
 export interface PostgresEventStoreOptions {
@@ -40,6 +41,12 @@ export interface PostgresEventStoreOptions {
   listen?: boolean;
   /** NOTIFY other processes after each append (default true; coalesced under load). */
   notify?: boolean;
+  /**
+   * Run appends as a named prepared statement (default false). Saves parsing and planning on
+   * every append on a real server; PGlite behind its socket shares one session among all
+   * connections, where a second connection preparing the same name fails, so leave it off there.
+   */
+  preparedStatements?: boolean;
   /** Failed reads in a row a subscription retries before its consumer gets the error (default 10). */
   maxConsecutiveFailures?: number;
 }
@@ -61,6 +68,7 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
   readonly wake = new WakeSignal();
   readonly pollIntervalMs: number;
   readonly maxConsecutiveFailures: number;
+  private readonly preparedStatements: boolean;
   private readonly listener: NotificationListener | undefined;
   private readonly notifier: AppendNotifier | undefined;
   private readonly subscriptions = new Set<PostgresLogSubscription>();
@@ -72,6 +80,7 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
     super();
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.maxConsecutiveFailures = options.maxConsecutiveFailures ?? 10;
+    this.preparedStatements = options.preparedStatements ?? false;
     if (options.listen ?? true) {
       this.listener = new NotificationListener(pool.options, EVENTS_CHANNEL, () =>
         this.wake.notify(),
@@ -116,7 +125,9 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
       events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
     );
     try {
-      const query = appendQuery(streamId, String(expected), payload, notifyInTransaction);
+      const expectation = String(expected);
+      const prepared = this.preparedStatements;
+      const query = appendQuery(streamId, expectation, payload, notifyInTransaction, prepared);
       const { rows } = await client.query<AppendRow>(query);
       const [row] = rows;
       return {
@@ -137,6 +148,16 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
     const query = readAllQuery(options.after ?? LOG_START, options.maxCount, options.filter);
     const { rows } = await this.pool.query<EventRow>(query);
     return rows.map(toRecordedEvent);
+  }
+
+  /** readAll, and for a short page whether more events wait behind an older open transaction. */
+  async readFeed(options: ReadAllOptions): Promise<FeedPage> {
+    const events = await this.readAll(options);
+    if (events.length === options.maxCount) return { events, heldBack: false };
+    const after = events.length > 0 ? events[events.length - 1].position : options.after;
+    const query = heldBackQuery(after ?? LOG_START, options.filter);
+    const { rows } = await this.pool.query<{ held_back: boolean }>(query);
+    return { events, heldBack: rows[0].held_back };
   }
 
   subscribeToAll(options: SubscribeOptions): LogSubscription {
