@@ -83,3 +83,52 @@ describe('webhook endpoints over HTTP', () => {
     }
   });
 });
+
+describe('webhook URLs where private networks are not allowed', () => {
+  let service: TestService;
+  let account: ApiClient;
+
+  beforeAll(async () => {
+    service = await startTestService({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' });
+    account = await service.newAccount('Guarded');
+  });
+  afterAll(() => service.close());
+
+  it.each([
+    ['webhook_url', 'http://127.0.0.1:8080/hooks'],
+    ['webhook_url', 'http://169.254.169.254/latest/meta-data'],
+    ['webhook_failover_url', 'https://[::1]/hooks'],
+    ['webhook_failover_url', 'http://10.0.0.7/hooks'],
+    ['webhook_url', 'http://[::ffff:192.168.1.1]/hooks'],
+  ])('refuses %s %s when saved, and creates nothing', async (field, url) => {
+    const before = (await account.get('/messaging-profiles')).body.meta.total;
+    const response = await account.post('/messaging-profiles', { name: 'Guarded', [field]: url });
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({
+        code: 'webhook_url_not_allowed',
+        source: { pointer: `/${field}` },
+      }),
+    ]);
+    expect((await account.get('/messaging-profiles')).body.meta.total).toBe(before);
+  });
+
+  it('refuses a private literal address in a PATCH, and accepts public ones and names', async () => {
+    const created = await account.post('/messaging-profiles', {
+      name: 'Public',
+      webhook_url: 'https://93.184.216.34/hooks',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.data.id;
+    const refused = await account.patch(`/messaging-profiles/${id}`, {
+      webhook_url: 'http://192.168.0.10/x',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].code).toBe('webhook_url_not_allowed');
+    const named = await account.patch(`/messaging-profiles/${id}`, {
+      webhook_url: 'https://hooks.example.com/x',
+    });
+    expect(named.status).toBe(200);
+    expect(named.body.data.webhook_url).toBe('https://hooks.example.com/x');
+  });
+});

@@ -16,3 +16,4 @@ export * from './observability/logging';
 export * from './clock';
 export * from './platform.module';
 export * from './domain/phone-number';
+export * from './domain/network-address';

@@ -7,6 +7,7 @@ import { DetachNumberFromProfileHandler } from './commands/detach-number-from-pr
 import { UpdateMessagingProfileHandler } from './commands/update-messaging-profile/update-messaging-profile.handler';
 import { MessagingProfile } from './domain/messaging-profile.aggregate';
 import { MessagingProfilesController } from './http/messaging-profiles.controller';
+import { WebhookUrlPolicy } from './http/webhook-url.policy';
 import { MessagingProfilesProjection } from './projections/messaging-profiles.projection';
 import { messagingProfileEvents } from './domain/messaging-profile.events';
 import { CreateMessagingProfiles1733600000000 } from './projections/migrations/1733600000000-create-messaging-profiles';
@@ -33,6 +34,7 @@ export const profilesMigrations = [CreateMessagingProfiles1733600000000];
     DetachNumberFromProfileHandler,
     GetMessagingProfileHandler,
     ListMessagingProfilesHandler,
+    WebhookUrlPolicy,
   ],
 })
 export class ProfilesModule {}

@@ -1,6 +1,6 @@
-import { CreateWebhookTables1733600000000 } from './migrations/1733600000000-create-webhook-tables';
+import { CreateWebhookTables1733720000000 } from './migrations/1733720000000-create-webhook-tables';
 
 export { WebhooksModule } from './webhooks.module';
 export { WebhookTargets, WebhookTarget } from './webhook-targets.port';
 export { DeliveryJob } from './deliveries/delivery-store';
-export const webhooksMigrations = [CreateWebhookTables1733600000000];
+export const webhooksMigrations = [CreateWebhookTables1733720000000];

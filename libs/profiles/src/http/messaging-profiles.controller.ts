@@ -19,6 +19,7 @@ import { MESSAGING_PROFILES_PROJECTION } from '../projections/messaging-profiles
 import { GetMessagingProfile } from '../queries/get-messaging-profile/get-messaging-profile.query';
 import { ListMessagingProfiles } from '../queries/list-messaging-profiles/list-messaging-profiles.query';
 import { toDraft, toPatch } from './messaging-profile.mapping';
+import { WebhookUrlPolicy } from './webhook-url.policy';
 import {
   CreateMessagingProfileRequest,
   UpdateMessagingProfileRequest,
@@ -41,6 +42,7 @@ export class MessagingProfilesController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly waiter: ReadModelWaiter,
+    private readonly webhookUrls: WebhookUrlPolicy,
   ) {}
 
   @Post()
@@ -52,6 +54,7 @@ export class MessagingProfilesController {
     @CurrentAccount() accountId: string,
     @Body() body: CreateMessagingProfileRequest,
   ): Promise<{ data: MessagingProfileResponse }> {
+    this.webhookUrls.check(body);
     const command = new CreateMessagingProfile({ accountId, settings: toDraft(body) });
     const { profileId, position } = await this.commands.execute(command);
     return this.visible(accountId, profileId, position);
@@ -97,6 +100,7 @@ export class MessagingProfilesController {
     @Param('id') profileId: string,
     @Body() body: UpdateMessagingProfileRequest,
   ): Promise<{ data: MessagingProfileResponse }> {
+    this.webhookUrls.check(body);
     const position = await this.commands.execute(
       new UpdateMessagingProfile({ accountId, profileId, patch: toPatch(body) }),
     );

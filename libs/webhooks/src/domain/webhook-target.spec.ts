@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
-import { isPublicAddress, literalAddress, refusedTarget } from './webhook-target';
+import { isPublicAddress, literalAddress } from '@blocx/platform';
+import { refusedTarget } from './webhook-target';
 
 describe('webhook targets (SSRF guard)', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateWebhookTables1733600000000 implements MigrationInterface {
-  name = 'CreateWebhookTables1733600000000';
+export class CreateWebhookTables1733720000000 implements MigrationInterface {
+  name = 'CreateWebhookTables1733720000000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`
