@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
-import { PG_POOL } from '@blocx/platform';
+import { PG_POOL, SETTINGS, Settings } from '@blocx/platform';
 import { AttemptOutcome, DeliveryStatus, RoundVerdict } from '../domain/delivery-round';
 
 /** What one event becomes for one profile: the job a worker delivers. */
@@ -53,12 +53,21 @@ export interface DeliveryRow {
   }>;
 }
 
-const LEASE_MS = 60_000;
-
 /** The delivery jobs in PostgreSQL: claimed with SKIP LOCKED under a lease, so no HTTP runs inside a transaction. */
 @Injectable()
 export class DeliveryStore {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  /**
+   * How long a claim holds: a round is at most two attempts of WEBHOOK_TIMEOUT_MS each, plus
+   * margin. After that a crashed worker's jobs come back to the others.
+   */
+  private readonly leaseMs: number;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(SETTINGS) settings: Settings,
+  ) {
+    this.leaseMs = 2 * settings.webhookTimeoutMs + 5_000;
+  }
 
   /** Idempotent per event id: a replayed event enqueues nothing twice. */
   async enqueue(
@@ -96,7 +105,7 @@ export class DeliveryStore {
          FOR UPDATE SKIP LOCKED)
        RETURNING id, account_id, messaging_profile_id, event_id, event_type, occurred_at, payload,
                  attempt_count, failed_rounds`,
-      [now, new Date(now.getTime() + LEASE_MS), limit],
+      [now, new Date(now.getTime() + this.leaseMs), limit],
     );
     return claimed.rows.map((row) => ({
       id: row.id,
