@@ -165,6 +165,8 @@ async function main(): Promise<void> {
   url.pathname = `/${database}`;
   await onServer(`CREATE DATABASE ${database}`);
   const pool = new Pool({ connectionString: url.toString(), max: 16 });
+  // pool.end() resolves before its sockets close; DROP … FORCE may still cut one.
+  pool.on('error', () => undefined);
   const store = new PostgresEventStore(pool, { preparedStatements: true });
   try {
     await prepare(url.toString());

@@ -29,6 +29,8 @@ export async function postgresEventStoreFixture(
 ): Promise<EventStoreFixture> {
   const database = await eventStoreDatabase(kind);
   const pool = new Pool({ connectionString: database.url, max: 24 });
+  // pool.end() resolves before its sockets close; the drop (WITH FORCE) may still cut one.
+  pool.on('error', () => undefined);
   // Prepared statements cannot share PGlite's single session among connections.
   const store = new PostgresEventStore(pool, { preparedStatements: kind === 'postgres' });
   return {
@@ -74,6 +76,7 @@ export async function crossStoreArrivalMs(
   blockForMs = 0,
 ): Promise<number> {
   const [writerPool, readerPool] = [1, 2].map(() => new Pool({ connectionString: database.url }));
+  for (const pool of [writerPool, readerPool]) pool.on('error', () => undefined);
   const writer = new PostgresEventStore(writerPool);
   const reader = new PostgresEventStore(readerPool, readerOptions);
   const stream = `crossStore-${randomUUID()}`;

@@ -61,20 +61,6 @@ export interface SqlQuery {
   values: unknown[];
 }
 
-export function appendQuery(
-  streamId: string,
-  expected: string,
-  events: string,
-  notifyInTransaction: boolean,
-  prepared: boolean,
-): SqlQuery {
-  return {
-    name: prepared ? 'blocx_append_to_stream' : undefined,
-    text: 'SELECT revision, transaction_id, global_position FROM append_to_stream($1, $2, $3, $4)',
-    values: [streamId, expected, events, notifyInTransaction],
-  };
-}
-
 export function readStreamQuery(streamId: string, options: ReadStreamOptions): SqlQuery {
   const limit = options.maxCount ?? null;
   if (options.direction === 'backwards') {

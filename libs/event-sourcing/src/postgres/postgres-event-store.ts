@@ -14,6 +14,7 @@ import {
   WrongExpectedVersion,
 } from '../event-store.port';
 import { AppendNotifier } from './append-notifier';
+import { AppendRow, fastAppendQuery, functionAppendQuery } from './append-statements';
 import { NotificationListener } from './notification-listener';
 import {
   EVENTS_CHANNEL,
@@ -21,7 +22,6 @@ import {
   HEAD_POSITION_SQL,
   PositionRow,
   WRONG_EXPECTED_REVISION_SQLSTATE,
-  appendQuery,
   heldBackQuery,
   readAllQuery,
   readStreamQuery,
@@ -53,12 +53,6 @@ export interface PostgresEventStoreOptions {
 
 /** Runs a query: the pool, or a client the caller holds a transaction on. */
 export type Queryable = Pick<ClientBase, 'query'>;
-
-interface AppendRow {
-  revision: string;
-  transaction_id: string;
-  global_position: string;
-}
 
 /**
  * The event store on PostgreSQL (also on PGlite): the `events` and `streams` tables and the
@@ -121,19 +115,18 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
     notifyInTransaction: boolean,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    const payload = JSON.stringify(
+    const eventsJson = JSON.stringify(
       events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
     );
+    const call = { streamId, expected, eventsJson, count: events.length };
+    const prepared = this.preparedStatements;
     try {
-      const expectation = String(expected);
-      const prepared = this.preparedStatements;
-      const query = appendQuery(streamId, expectation, payload, notifyInTransaction, prepared);
-      const { rows } = await client.query<AppendRow>(query);
-      const [row] = rows;
-      return {
-        nextExpectedRevision: BigInt(row.revision),
-        position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
-      };
+      // The caller's transaction must NOTIFY at its commit, which only the function does.
+      const fast = notifyInTransaction ? undefined : fastAppendQuery({ ...call, prepared });
+      const moved = fast && (await client.query<AppendRow>(fast)).rows[0];
+      if (moved && moved.global_position !== null) return toAppendResult(moved);
+      const query = functionAppendQuery({ ...call, prepared }, notifyInTransaction);
+      return toAppendResult((await client.query<AppendRow>(query)).rows[0]);
     } catch (error) {
       throw wrongExpectedVersion(error, streamId, expected) ?? error;
     }
@@ -192,4 +185,14 @@ function wrongExpectedVersion(
   if (code !== WRONG_EXPECTED_REVISION_SQLSTATE || typeof detail !== 'string') return;
   const current = BigInt(detail);
   return new WrongExpectedVersion(streamId, expected, current < 0n ? 'no_stream' : current);
+}
+
+function toAppendResult(row: AppendRow): AppendResult {
+  return {
+    nextExpectedRevision: BigInt(row.revision ?? -1),
+    position: {
+      commit: BigInt(row.transaction_id ?? 0),
+      prepare: BigInt(row.global_position ?? 0),
+    },
+  };
 }
