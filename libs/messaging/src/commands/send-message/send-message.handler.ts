@@ -3,6 +3,7 @@ import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/c
 import {
   AggregateRepository,
   InjectAggregateRepository,
+  LogPosition,
   ReadModelWaiter,
 } from '@blocx/event-sourcing';
 import { CheckRecipientConsent, GetConsentStanding, RecipientOptedOutError } from '@blocx/consent';
@@ -10,14 +11,23 @@ import { Clock } from '@blocx/platform';
 import { Message, MessageView } from '../../domain/message.aggregate';
 import { CheckedSendRequest, checkSendRequest } from '../../domain/sending-rules';
 import { IdempotencyKeyReused } from '../../domain/sending.errors';
+import { Admission } from '../../lines/admission';
 import { createMessage } from '../../lines/message-writes';
 import { SendingLines } from '../../lines/sending-lines';
 import { MESSAGING_READ_MODELS } from '../../projections/read-models';
 import { IdempotencyKeys, KeyRecord, requestHash } from './idempotency-keys';
 import { SendMessage } from './send-message.command';
 
+/**
+ * Sends doing database work at once: below the pool's 10 connections, so the projections and
+ * processors that share the pool keep theirs, and read-your-writes does not starve under a burst.
+ */
+const CONCURRENT_SENDS = 6;
+
 @CommandHandler(SendMessage)
 export class SendMessageHandler implements ICommandHandler<SendMessage> {
+  private readonly admission = new Admission(CONCURRENT_SENDS);
+
   constructor(
     @InjectAggregateRepository(Message) private readonly messages: AggregateRepository<Message>,
     private readonly lines: SendingLines,
@@ -30,11 +40,23 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
 
   async execute(command: SendMessage): Promise<MessageView> {
     const request = checkSendRequest(command);
-    if (command.idempotencyKey === undefined) {
-      const profileId = await this.admit(command.accountId, request);
-      return this.queue(command.accountId, request, profileId, randomUUID());
+    if (command.idempotencyKey !== undefined) {
+      return this.sendOnce(command, request, command.idempotencyKey);
     }
-    return this.sendOnce(command, request, command.idempotencyKey);
+    return this.send(command.accountId, request, randomUUID());
+  }
+
+  /** Checks and queues under the admission; waits for the read models outside it (no connection). */
+  private async send(
+    accountId: string,
+    request: CheckedSendRequest,
+    messageId: string,
+  ): Promise<MessageView> {
+    const { view, position } = await this.admission.run(async () =>
+      this.queue(accountId, request, await this.admit(accountId, request), messageId),
+    );
+    await this.readModels.waitFor(position, MESSAGING_READ_MODELS);
+    return view;
   }
 
   /** Same key and body: the first response. Another body: 422, but only once all else passed. */
@@ -47,21 +69,24 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     const hash = requestHash(command);
     const earlier = await this.keys.find(accountId, key, this.clock.now());
     if (earlier?.requestHash === hash) return this.replay(command, request, key, earlier);
-    const profileId = await this.admit(accountId, request);
-    if (earlier !== undefined) throw new IdempotencyKeyReused();
-    const claim = await this.keys.claim(accountId, key, hash, randomUUID(), this.clock.now());
-    if (!claim.won) {
-      if (claim.record.requestHash !== hash) throw new IdempotencyKeyReused();
-      return this.replay(command, request, key, claim.record);
+    const outcome = await this.admission.run(async () => {
+      const profileId = await this.admit(accountId, request);
+      if (earlier !== undefined) throw new IdempotencyKeyReused();
+      const claim = await this.keys.claim(accountId, key, hash, randomUUID(), this.clock.now());
+      if (!claim.won) return claim;
+      return this.queue(accountId, request, profileId, claim.messageId).catch(async (error) => {
+        await this.keys.release(accountId, key, claim.messageId).catch(() => undefined);
+        throw error;
+      });
+    });
+    if ('won' in outcome) {
+      if (outcome.record.requestHash !== hash) throw new IdempotencyKeyReused();
+      return this.replay(command, request, key, outcome.record);
     }
-    try {
-      const view = await this.queue(accountId, request, profileId, claim.messageId);
-      await this.keys.complete(accountId, key, view);
-      return view;
-    } catch (error) {
-      await this.keys.release(accountId, key, claim.messageId).catch(() => undefined);
-      throw error;
-    }
+    await this.readModels.waitFor(outcome.position, MESSAGING_READ_MODELS);
+    // Completed once visible, so a duplicate answered from the key reads its writes too.
+    await this.keys.complete(accountId, key, outcome.view);
+    return outcome.view;
   }
 
   /** Waits for the first request's answer; if it died on the way, finishes its send (same id). */
@@ -74,8 +99,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     if (earlier.response !== undefined) return earlier.response;
     const answered = await this.keys.awaitResponse(command.accountId, key, this.clock.now());
     if (answered !== undefined) return answered;
-    const profileId = await this.admit(command.accountId, request);
-    const view = await this.queue(command.accountId, request, profileId, earlier.messageId);
+    const view = await this.send(command.accountId, request, earlier.messageId);
     await this.keys.complete(command.accountId, key, view);
     return view;
   }
@@ -110,7 +134,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     request: CheckedSendRequest,
     profileId: string,
     messageId: string,
-  ): Promise<MessageView> {
+  ): Promise<{ view: MessageView; position: LogPosition | undefined }> {
     const draft = {
       messageId,
       accountId,
@@ -126,7 +150,6 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       (m) => m.queue(draft, this.clock.now()),
       { account_id: accountId, correlation_id: messageId },
     );
-    await this.readModels.waitFor(position, MESSAGING_READ_MODELS);
-    return message.toView();
+    return { view: message.toView(), position };
   }
 }
