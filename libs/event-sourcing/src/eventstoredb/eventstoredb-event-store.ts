@@ -25,6 +25,7 @@ import {
 } from '../event-store.port';
 import {
   fromEsdbError,
+  fromPosition,
   isSystemType,
   passes,
   toEsdbEvent,
@@ -95,7 +96,7 @@ export class EventStoreDbEventStore extends EventStore {
   /** $all has no server-side filter on a plain read in this client, so it filters as it streams. */
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     const after = options.after;
-    const read = this.client.readAll({ direction: FORWARDS, fromPosition: after ?? START });
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition: fromPosition(after) });
     // A read from a position includes the event at it; ours is exclusive.
     const wanted = (event: RecordedEvent) =>
       passes(event, options.filter) && (!after || compareLogPositions(event.position, after) > 0);
@@ -137,7 +138,9 @@ export class EventStoreDbEventStore extends EventStore {
    * append was an idempotent repeat; read-your-writes waits for exactly this position.
    */
   private async positionOf(streamId: string, revision: bigint): Promise<LogPosition> {
-    const read = this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    // From the leader: a follower may not have the event yet.
+    const options = { fromRevision: revision, maxCount: 1, requiresLeader: true };
+    const read = this.client.readStream(streamId, options);
     const [event] = await collect(read, () => true, 1);
     if (!event) throw new Error(`${streamId}@${revision} not found right after appending it`);
     return event.position;

@@ -1,7 +1,8 @@
 import { JSONRecordedEvent, ResolvedEvent, WrongExpectedVersionError } from '@eventstore/db-client';
-import { ExpectedRevision, WrongExpectedVersion } from '../event-store.port';
+import { ExpectedRevision, LOG_START, WrongExpectedVersion } from '../event-store.port';
 import {
   fromEsdbError,
+  fromPosition,
   passes,
   toEsdbExpected,
   toEsdbFilter,
@@ -24,6 +25,12 @@ describe('EventStoreDB mapping', () => {
   it('maps the four expected revisions', () => {
     const ours: ExpectedRevision[] = ['any', 'no_stream', 'stream_exists', 4n];
     expect(ours.map(toEsdbExpected)).toEqual(['any', 'no_stream', 'stream_exists', 4n]);
+  });
+
+  it('reads from the start of $all for LOG_START, else from the checkpoint', () => {
+    expect(fromPosition(undefined)).toBe('start');
+    expect(fromPosition(LOG_START)).toBe('start');
+    expect(fromPosition({ commit: 5n, prepare: 4n })).toEqual({ commit: 5n, prepare: 4n });
   });
 
   it('subscribes without system events, by stream prefixes, or by exact event types', () => {

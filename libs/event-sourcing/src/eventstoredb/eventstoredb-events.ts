@@ -4,8 +4,10 @@ import {
   EventData as EsdbEventData,
   Filter,
   NO_STREAM,
+  ReadPosition,
   RecordedEvent as EsdbRecordedEvent,
   ResolvedEvent,
+  START,
   STREAM_EXISTS,
   WrongExpectedVersionError,
   eventTypeFilter,
@@ -19,9 +21,11 @@ import {
   EventMetadata,
   EventToAppend,
   ExpectedRevision,
+  LOG_START,
   LogPosition,
   RecordedEvent,
   WrongExpectedVersion,
+  compareLogPositions,
 } from '../event-store.port';
 
 export function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
@@ -29,6 +33,11 @@ export function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevisi
   if (expected === 'no_stream') return NO_STREAM;
   if (expected === 'stream_exists') return STREAM_EXISTS;
   return expected;
+}
+
+/** LOG_START means the start of $all, not the position 0/0. */
+export function fromPosition(after: LogPosition | undefined): ReadPosition {
+  return after && compareLogPositions(after, LOG_START) !== 0 ? after : START;
 }
 
 export function toEsdbEvent(event: EventToAppend): EsdbEventData {

@@ -2,7 +2,6 @@ import {
   AllStreamResolvedEvent,
   AllStreamSubscription,
   EventStoreDBClient,
-  START,
 } from '@eventstore/db-client';
 import {
   LogPosition,
@@ -11,7 +10,7 @@ import {
   SubscribeOptions,
   compareLogPositions,
 } from '../event-store.port';
-import { passes, toEsdbFilter, toRecordedEvent } from './eventstoredb-events';
+import { fromPosition, passes, toEsdbFilter, toRecordedEvent } from './eventstoredb-events';
 
 export interface ResubscribePolicy {
   resubscribeDelayMs: number;
@@ -86,7 +85,7 @@ export class EventStoreDbLogSubscription implements LogSubscription {
     this.failure = undefined;
     this.lastQueued = after;
     const subscription = this.client.subscribeToAll({
-      fromPosition: after ?? START,
+      fromPosition: fromPosition(after),
       filter: toEsdbFilter(this.options.filter),
     });
     subscription.on('data', (resolved: AllStreamResolvedEvent) => this.received(resolved));
