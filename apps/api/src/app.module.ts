@@ -8,7 +8,6 @@ import { MessagingModule, messagingMigrations } from '@blocx/messaging';
 import { NumbersModule, numbersMigrations } from '@blocx/numbers';
 import { ProfilesModule, profilesMigrations } from '@blocx/profiles';
 import { WebhooksModule, webhooksMigrations } from '@blocx/webhooks';
-import { WebhookOutboxBinding } from './webhook-outbox.binding';
 import {
   ApiKeyGuard,
   ErrorEnvelopeFilter,
@@ -21,7 +20,6 @@ import {
 @Module({})
 export class AppModule {
   static forRoot(settings: Settings): DynamicModule {
-    const webhooks = WebhooksModule.forRoot();
     return {
       module: AppModule,
       imports: [
@@ -44,8 +42,7 @@ export class AppModule {
         ConsentModule,
         MessagingModule,
         ScheduleModule.forRoot(),
-        webhooks,
-        WebhookOutboxBinding.forRoot(webhooks),
+        WebhooksModule.forRoot(),
       ],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },

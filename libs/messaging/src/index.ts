@@ -18,7 +18,6 @@ export * from './domain/message.events';
 export { MessageEncoding, measureMessageText } from './domain/message-encoding';
 export { MESSAGES_PROJECTION } from './projections/messages.projection';
 export { REPORT_PROJECTION } from './projections/message-report.projection';
-export { WebhookOutbox } from './processors/webhook-outbox.port';
 export { MESSAGE_WEBHOOKS } from './processors/message-webhooks.processor';
 export { MESSAGE_DISPATCHER } from './processors/message-dispatcher.processor';
 export { SIMULATOR_DELIVERY_REPORTS } from './carrier/simulator-delivery-reports.processor';

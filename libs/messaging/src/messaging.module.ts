@@ -30,7 +30,7 @@ export const messagingMigrations = [CreateMessagingTables1733710000000];
 
 /**
  * Sending, inbound messages, the carrier and its dispatcher, the messages and report read models,
- * and webhook jobs for message events. The application provides `WebhookOutbox`.
+ * and webhook jobs for message events.
  */
 @Module({
   imports: [

@@ -3,4 +3,5 @@ import { CreateWebhookTables1733720000000 } from './migrations/1733720000000-cre
 export { WebhooksModule } from './webhooks.module';
 export { WebhookTargets, WebhookTarget } from './webhook-targets.port';
 export { DeliveryJob } from './deliveries/delivery-store';
+export { EnqueueWebhookDelivery } from './commands/enqueue-webhook-delivery/enqueue-webhook-delivery.command';
 export const webhooksMigrations = [CreateWebhookTables1733720000000];

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { WebhookTargets } from './webhook-targets.port';
+import { EnqueueWebhookDeliveryHandler } from './commands/enqueue-webhook-delivery/enqueue-webhook-delivery.handler';
 import { DeliveryStore } from './deliveries/delivery-store';
 import { DeliveryWorker } from './deliveries/delivery-worker';
 import { WebhookPoster } from './deliveries/webhook-poster';
@@ -24,6 +25,7 @@ export class WebhooksModule {
         DeliveryWorker,
         WebhookPoster,
         WebhookSecrets,
+        EnqueueWebhookDeliveryHandler,
         { provide: WebhookTargets, useClass: targets },
       ],
       exports: [DeliveryStore, DeliveryWorker, WebhookSecrets],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   deterministicId,
   DomainEvent,
@@ -14,7 +14,6 @@ import {
   MessagingProfileNotFound,
   MessagingProfileView,
 } from '@blocx/profiles';
-import { Clock } from '@blocx/platform';
 import { Message } from '../domain/message.aggregate';
 import {
   MessageDelivered,
@@ -23,7 +22,7 @@ import {
   MessageSent,
 } from '../domain/message.events';
 import { toMessageResponse } from '../http/message.response';
-import { WebhookOutbox } from './webhook-outbox.port';
+import { EnqueueWebhookDelivery } from '@blocx/webhooks';
 
 /** The subscription name (its checkpoint). Never rename it. */
 export const MESSAGE_WEBHOOKS = 'messaging.webhooks';
@@ -55,11 +54,10 @@ export class MessageWebhooks extends Processor {
   };
 
   constructor(
-    private readonly outbox: WebhookOutbox,
+    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly store: EventStore,
     private readonly registry: EventRegistry,
-    private readonly clock: Clock,
   ) {
     super();
   }
@@ -71,8 +69,8 @@ export class MessageWebhooks extends Processor {
     const profile = await this.profile(accountId, profileId);
     const wanted = profile?.webhookEvents.some((type) => type === found.type) ?? false;
     if (!wanted || (profile?.webhookUrl ?? profile?.webhookFailoverUrl ?? null) === null) return;
-    await this.outbox.enqueue(
-      {
+    await this.commands.execute(
+      new EnqueueWebhookDelivery({
         id: deterministicId(envelope, 'webhook-delivery'),
         accountId,
         messagingProfileId: profileId,
@@ -80,8 +78,7 @@ export class MessageWebhooks extends Processor {
         eventType: found.type,
         occurredAt: new Date(found.at),
         payload: { ...(await this.messageAt(envelope)) },
-      },
-      this.clock.now(),
+      }),
     );
   }
 
