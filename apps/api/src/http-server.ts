@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { Metrics, MalformedRequest, requestId, Settings } from '@blocx/platform';
 import { AppModule } from './app.module';
+import { findPortal, servePortal } from './portal';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -99,6 +100,9 @@ export async function createHttpServer(settings: Settings): Promise<NestFastifyA
   });
   closeConnectionsWhenDraining(fastify);
   app.get(Metrics).instrument(fastify);
+  if (!(await servePortal(fastify, findPortal()))) {
+    log.warn('The portal is not built (no dist/portal): /portal is not served');
+  }
   documentApi(app);
   await app.init();
   return app;

@@ -1,0 +1,71 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The seed's own addresses, which a person may open in a browser: the list and a profile. */
+const PORTAL_ADDRESSES = /^\/messaging-profiles(\/[^/?#]+)?\/?(\?.*)?$/;
+
+/**
+ * The built portal (vite writes dist/portal): beside the compiled service when it runs from dist/,
+ * under dist/ when the sources run directly (the tests). Undefined when it was not built.
+ */
+export function findPortal(): string | undefined {
+  const candidates = [join(__dirname, '../../../portal'), join(__dirname, '../../../dist/portal')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+}
+
+/** A browser navigating (HTML wanted, no API key) rather than an API client. */
+function isBrowserPage(request: FastifyRequest): boolean {
+  return (
+    request.method === 'GET' &&
+    !request.headers.authorization &&
+    (request.headers.accept ?? '').includes('text/html')
+  );
+}
+
+function sendApp(_request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+}
+
+/**
+ * Serves the portal under /portal: its files (hashed assets cached for good), every other path
+ * below /portal answered with the app so client-side routes load, and the seed's addresses
+ * redirected there for browsers. API requests are untouched. Answers false when there is no build.
+ */
+export async function servePortal(
+  fastify: FastifyInstance,
+  root: string | undefined,
+): Promise<boolean> {
+  if (!root) return false;
+  await fastify.register(fastifyStatic, {
+    root,
+    prefix: '/portal/',
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders(reply, path) {
+      const hashed = path.startsWith(join(root, 'assets'));
+      void reply.header(
+        'cache-control',
+        hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  fastify.get('/portal', sendApp);
+  fastify.get('/portal/*', (request, reply) => {
+    // A missing asset is a 404, not the app (the browser would try to run HTML as a script).
+    if (request.url.startsWith('/portal/assets/')) {
+      return reply.code(404).send({
+        errors: [{ code: 'route_not_found', title: 'Not found', detail: `No ${request.url}` }],
+      });
+    }
+    return sendApp(request, reply);
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (isBrowserPage(request) && PORTAL_ADDRESSES.test(request.url)) {
+      return reply.redirect(`/portal${request.url}`, 302);
+    }
+  });
+  return true;
+}

@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { findPortal } from '../../../apps/api/src/portal';
+
+/** Debian's Chromium; the suite never downloads a browser of its own. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = join(__dirname, '../../artifacts/portal');
+
+/** The flags this machine needs: no sandbox as root, and no background calls to Google's hosts. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  process.stdout.write(
+    `portal browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)\n`,
+  );
+}
+
+/** `describe` when Chromium is there, `describe.skip` (after the one line above) when not. */
+export const describeInBrowser = haveChromium ? describe : describe.skip;
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with a fresh profile directory; pages fail the test on script errors. */
+export async function openBrowser(): Promise<Browser> {
+  if (!findPortal()) throw new Error('dist/portal is missing: run `npm run build` first');
+  const profileDir = mkdtempSync(join(tmpdir(), 'blocx-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+      if (errors.length > 0) throw new Error(`script errors in the portal: ${errors.join('; ')}`);
+    },
+  };
+}
+
+/** A full-page screenshot under test/artifacts/portal/ for people to review. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the form, as a person pastes their key. */
+export async function signIn(page: Page, baseUrl: string, apiKey: string): Promise<void> {
+  await page.goto(`${baseUrl}/portal/`);
+  await page.getByLabel('API key').fill(apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Messaging profiles' }).waitFor();
+}
+
+/** The page's width fits the viewport: nothing to scroll sideways on a narrow screen. */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  ) as Promise<number>;
+}
+
+/** A link of the main navigation. */
+export function section(page: Page, name: string): Locator {
+  return page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name, exact: true });
+}
+
+/** Waits until the element's text matches (the page answers asynchronously). */
+export async function expectText(
+  locator: Locator,
+  pattern: RegExp,
+  timeout = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await locator.innerText({ timeout: 1_000 }).catch(() => '');
+    if (pattern.test(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected text matching ${pattern}, got: ${text}`);
+}
