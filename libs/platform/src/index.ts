@@ -17,3 +17,4 @@ export * from './clock';
 export * from './platform.module';
 export * from './domain/phone-number';
 export * from './domain/network-address';
+export * from './http/query-parameters';

@@ -8,7 +8,16 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
+import {
+  ApiPageQuery,
+  CurrentAccount,
+  instantParameter,
+  page,
+  Page,
+  pageRequest,
+  phoneParameter,
+  uuidParameter,
+} from '@blocx/platform';
 import { GetConsentHistory } from '../queries/get-consent-history/get-consent-history.query';
 import { ListOptOuts } from '../queries/list-opt-outs/list-opt-outs.query';
 import {
@@ -19,7 +28,6 @@ import {
   toHistoryResponse,
   toOptOutResponse,
 } from './consent.responses';
-import { instantParameter, phoneParameter, uuidParameter } from './query-parameters';
 
 @ApiTags('Consent')
 @ApiBearerAuth()
@@ -32,8 +40,7 @@ export class ConsentController {
   @ApiOperation({ summary: 'The (number, recipient) pairs now opted out, newest first' })
   @ApiQuery({ name: 'messaging_profile_id', required: false })
   @ApiQuery({ name: 'from', required: false, description: 'Only this sending number' })
-  @ApiQuery({ name: 'page[number]', required: false, type: Number })
-  @ApiQuery({ name: 'page[size]', required: false, type: Number, description: 'At most 250' })
+  @ApiPageQuery()
   @ApiOkResponse({ type: OptOutListBody })
   @ApiResponse({ status: 400, description: 'invalid_parameter: a bad filter or page parameter' })
   @ApiResponse({ status: 422, description: 'invalid_phone_number: `from` is not E.164' })

@@ -9,7 +9,15 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
+import {
+  ApiPageQuery,
+  CurrentAccount,
+  oneOfParameter,
+  page,
+  Page,
+  pageRequest,
+  uuidParameter,
+} from '@blocx/platform';
 import { SendMessage } from '../commands/send-message/send-message.command';
 import { GetMessage } from '../queries/get-message/get-message.query';
 import { ListMessages } from '../queries/list-messages/list-messages.query';
@@ -20,7 +28,7 @@ import {
   MessageResponse,
   toMessageResponse,
 } from './message.response';
-import { idempotencyKeyOf, oneOfParameter, uuidParameter } from './query-parameters';
+import { idempotencyKeyOf } from './idempotency-key';
 
 const SEND_REJECTIONS =
   'Checked in this order: invalid_phone_number (/from, /to), text_required, text_too_long, ' +
@@ -87,8 +95,7 @@ export class MessagesController {
     required: false,
     enum: ['queued', 'sent', 'delivered', 'failed', 'received'],
   })
-  @ApiQuery({ name: 'page[number]', required: false, type: Number })
-  @ApiQuery({ name: 'page[size]', required: false, type: Number, description: 'At most 250' })
+  @ApiPageQuery()
   @ApiOkResponse({ type: MessageListBody })
   @ApiResponse({ status: 400, description: 'invalid_parameter: a bad filter or page parameter' })
   async list(

@@ -9,12 +9,11 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Clock, CurrentAccount, MalformedRequest } from '@blocx/platform';
+import { Clock, CurrentAccount, instantParameter, MalformedRequest } from '@blocx/platform';
 import {
   GetProfileReport,
   ProfileReportView,
 } from '../queries/get-profile-report/get-profile-report.query';
-import { instantParameter } from './query-parameters';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

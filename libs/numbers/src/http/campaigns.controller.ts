@@ -5,11 +5,10 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
+import { ApiPageQuery, CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
 import { RegisterCampaign } from '../commands/register-campaign/register-campaign.command';
 import { GetCampaign } from '../queries/get-campaign/get-campaign.query';
 import { ListCampaigns } from '../queries/list-campaigns/list-campaigns.query';
@@ -53,8 +52,7 @@ export class CampaignsController {
 
   @Get()
   @ApiOperation({ summary: "The account's campaigns, newest first" })
-  @ApiQuery({ name: 'page[number]', required: false, type: Number })
-  @ApiQuery({ name: 'page[size]', required: false, type: Number, description: 'At most 250' })
+  @ApiPageQuery()
   @ApiOkResponse({ type: CampaignListBody })
   async list(
     @CurrentAccount() accountId: string,

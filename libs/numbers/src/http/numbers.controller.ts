@@ -11,7 +11,14 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentAccount, MalformedRequest, page, Page, pageRequest } from '@blocx/platform';
+import {
+  ApiPageQuery,
+  CurrentAccount,
+  MalformedRequest,
+  page,
+  Page,
+  pageRequest,
+} from '@blocx/platform';
 import { ProvisionNumber } from '../commands/provision-number/provision-number.command';
 import { ReleaseNumber } from '../commands/release-number/release-number.command';
 import { UpdateNumber } from '../commands/update-number/update-number.command';
@@ -61,8 +68,7 @@ export class NumbersController {
   @Get()
   @ApiOperation({ summary: "The account's numbers, newest first" })
   @ApiQuery({ name: 'messaging_profile_id', required: false, description: 'Only this profile’s' })
-  @ApiQuery({ name: 'page[number]', required: false, type: Number })
-  @ApiQuery({ name: 'page[size]', required: false, type: Number, description: 'At most 250' })
+  @ApiPageQuery()
   @ApiOkResponse({ type: PhoneNumberListBody })
   @ApiResponse({ status: 400, description: 'invalid_parameter: a bad filter or page parameter' })
   async list(

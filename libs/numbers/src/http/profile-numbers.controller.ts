@@ -1,14 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPageQuery, CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
 import { GetMessagingProfile } from '@blocx/profiles';
 import { AssignNumbersToProfile } from '../commands/assign-numbers-to-profile/assign-numbers-to-profile.command';
 import { ListPhoneNumbers } from '../queries/list-phone-numbers/list-phone-numbers.query';
@@ -64,8 +57,7 @@ export class ProfileNumbersController {
 
   @Get()
   @ApiOperation({ summary: 'The numbers now assigned to the profile, newest first' })
-  @ApiQuery({ name: 'page[number]', required: false, type: Number })
-  @ApiQuery({ name: 'page[size]', required: false, type: Number, description: 'At most 250' })
+  @ApiPageQuery()
   @ApiOkResponse({ type: PhoneNumberListBody })
   @ApiResponse({ status: 404, description: 'messaging_profile_not_found' })
   async list(

@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
 import { MalformedRequest } from '../errors/domain-error';
 
 export const MAX_PAGE_SIZE = 250;
@@ -44,3 +46,10 @@ export function pageRequest(query: Record<string, unknown>): PageRequest {
 export function page<T>(data: T[], total: number, request: PageRequest): Page<T> {
   return { data, meta: { total, page_number: request.number, page_size: request.size } };
 }
+
+/** Documents `page[number]` and `page[size]` on a list endpoint. */
+export const ApiPageQuery = () =>
+  applyDecorators(
+    ApiQuery({ name: 'page[number]', required: false, type: Number }),
+    ApiQuery({ name: 'page[size]', required: false, type: Number, description: 'At most 250' }),
+  );

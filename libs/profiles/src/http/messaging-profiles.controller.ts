@@ -6,12 +6,11 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { LogPosition, ReadModelWaiter } from '@blocx/event-sourcing';
-import { CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
+import { ApiPageQuery, CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
 import { CreateMessagingProfile } from '../commands/create-messaging-profile/create-messaging-profile.command';
 import { DeleteMessagingProfile } from '../commands/delete-messaging-profile/delete-messaging-profile.command';
 import { UpdateMessagingProfile } from '../commands/update-messaging-profile/update-messaging-profile.command';
@@ -62,8 +61,7 @@ export class MessagingProfilesController {
 
   @Get()
   @ApiOperation({ summary: "The account's profiles, newest first" })
-  @ApiQuery({ name: 'page[number]', required: false, type: Number })
-  @ApiQuery({ name: 'page[size]', required: false, type: Number, description: 'At most 250' })
+  @ApiPageQuery()
   @ApiOkResponse({ type: MessagingProfileListBody })
   async list(
     @CurrentAccount() accountId: string,

@@ -8,20 +8,21 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  ApiPageQuery,
   Clock,
   CurrentAccount,
-  MalformedRequest,
+  oneOfParameter,
   Page,
   page,
   pageRequest,
   ResourceNotFound,
+  uuidParameter,
 } from '@blocx/platform';
 import { DeliveryStatus } from '../domain/delivery-round';
 import { DeliveryRow, DeliveryStore } from '../deliveries/delivery-store';
 import { DeliveryWorker } from '../deliveries/delivery-worker';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'delivered', 'failed'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class WebhookAttemptView {
   @ApiProperty() url: string;
@@ -62,30 +63,6 @@ function view(row: DeliveryRow): WebhookDeliveryView {
   };
 }
 
-function statusFilter(raw: unknown): DeliveryStatus | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (!STATUSES.includes(raw as DeliveryStatus)) {
-    throw new MalformedRequest(
-      'invalid_parameter',
-      `status must be one of ${STATUSES.join(', ')}`,
-      'status',
-    );
-  }
-  return raw as DeliveryStatus;
-}
-
-function profileFilter(raw: unknown): string | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string' || !UUID.test(raw)) {
-    throw new MalformedRequest(
-      'invalid_parameter',
-      'messaging_profile_id must be a uuid',
-      'messaging_profile_id',
-    );
-  }
-  return raw;
-}
-
 @ApiTags('Webhooks')
 @ApiBearerAuth()
 @Controller('webhook-deliveries')
@@ -102,6 +79,7 @@ export class WebhookDeliveriesController {
   })
   @ApiQuery({ name: 'messaging_profile_id', required: false })
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  @ApiPageQuery()
   async list(
     @CurrentAccount() accountId: string,
     @Query() query: Record<string, unknown>,
@@ -109,8 +87,8 @@ export class WebhookDeliveriesController {
     const request = pageRequest(query);
     const { rows, total } = await this.store.list({
       accountId,
-      messagingProfileId: profileFilter(query.messaging_profile_id),
-      status: statusFilter(query.status),
+      messagingProfileId: uuidParameter(query.messaging_profile_id, 'messaging_profile_id'),
+      status: oneOfParameter(query.status, 'status', STATUSES),
       limit: request.size,
       offset: request.offset,
     });

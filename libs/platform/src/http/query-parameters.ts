@@ -1,8 +1,9 @@
-import { MalformedRequest, RuleViolation } from '@blocx/platform';
+import { DomainError, MalformedRequest } from '../errors/domain-error';
+import { E164 } from '../domain/phone-number';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+/** Query-string filters: a bad one is a 400 `invalid_parameter` naming the parameter. */
 export function uuidParameter(raw: unknown, name: string): string | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !UUID.test(raw)) {
@@ -37,14 +38,20 @@ export function instantParameter(raw: unknown, name: string): Date | undefined {
   return at;
 }
 
-/** 1-255 visible ASCII characters, as the usual APIs take it. */
-export function idempotencyKeyOf(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(raw)) {
-    throw new RuleViolation(
-      'invalid_idempotency_key',
-      'Idempotency-Key must be 1 to 255 visible ASCII characters',
+/** A phone number in the query string: 422 `invalid_phone_number` naming the parameter. */
+export function phoneParameter(raw: unknown, name: string, required: true): string;
+export function phoneParameter(raw: unknown, name: string, required: false): string | undefined;
+export function phoneParameter(raw: unknown, name: string, required: boolean): string | undefined {
+  if (raw === undefined && !required) return undefined;
+  const number = E164.parse(raw);
+  if (number === undefined) {
+    throw new DomainError(
+      422,
+      'invalid_phone_number',
+      'Unprocessable request',
+      `${name} must be an E.164 phone number`,
+      { parameter: name },
     );
   }
-  return raw;
+  return number.value;
 }
