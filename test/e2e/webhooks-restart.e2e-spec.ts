@@ -1,44 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
-import { startServiceProcess } from '../support/service-process';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { restartableService } from '../support/restartable-service';
 import { WebhookReceiver } from '../support/webhook-receiver';
 import { Client, openLine, usNumber } from './messaging/messaging-fixture';
 
 /** A service killed with SIGKILL in the middle of an HTTP attempt loses no webhook. */
 describe('webhook delivery across kill -9', () => {
-  let database: TestDatabase;
-  let dataDir: string;
-  let receiver: WebhookReceiver;
-  const operatorKey = 'operator-key-for-webhook-restart';
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = mkdtempSync(join(tmpdir(), 'blocx-whr-'));
-    receiver = await WebhookReceiver.start();
-  });
-  afterAll(async () => {
-    await receiver.close();
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const env = {
-    ADMIN_API_KEY: operatorKey,
+  const restartable = restartableService({
     SECRET_KEY: 'cd'.repeat(32),
     WEBHOOK_TIMEOUT_MS: '1000',
     WEBHOOK_RETRY_SCHEDULE: '1s',
-  };
+  });
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start();
+  });
+  afterAll(() => receiver.close());
 
   it('delivers, after a restart, the event whose attempt was in flight, with the same webhook-id', async () => {
-    const first = await startServiceProcess({
-      ...env,
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
-    });
-    const operator = new ApiClient(first.baseUrl, operatorKey);
+    const first = await restartable.start();
+    const operator = new ApiClient(first.baseUrl, restartable.operatorKey);
     const created = (await operator.post('/accounts', { name: 'Hooks' })).body.data;
     const account = Object.assign(new ApiClient(first.baseUrl, created.api_key), {
       accountId: created.id as string,
@@ -57,11 +38,7 @@ describe('webhook delivery across kill -9', () => {
     await first.stop('SIGKILL');
     receiver.respondWith = 200;
 
-    const second = await startServiceProcess({
-      ...env,
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
-    });
+    const second = await restartable.start();
     try {
       const [, retried] = await receiver.waitFor(2, 30_000);
       expect(retried.headers['webhook-id']).toBe(inFlight.headers['webhook-id']);

@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
 import { ApiClient } from '../../support/api-client';
-import { ServiceProcess, startServiceProcess } from '../../support/service-process';
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { restartableService } from '../../support/restartable-service';
+import { ServiceProcess } from '../../support/service-process';
 import { usNumber } from './messaging-fixture';
 
 const OUTCOMES = `
@@ -23,34 +19,13 @@ interface Outcome {
 
 /** The service as its own process, killed with SIGKILL while the dispatcher has messages in hand. */
 describe('dispatch and delivery reports across kill -9', () => {
-  let database: TestDatabase;
-  let dataDir: string;
-  let db: PgClient;
+  const restartable = restartableService();
   let service: ServiceProcess | undefined;
-  const operatorKey = 'operator-key-for-dispatch-restart';
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = mkdtempSync(join(tmpdir(), 'blocx-dispatch-'));
-    db = new PgClient({ connectionString: database.url });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await service?.stop('SIGKILL');
-    await db.end();
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const start = () =>
-    startServiceProcess({
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
-      ADMIN_API_KEY: operatorKey,
-    });
+  const operatorKey = restartable.operatorKey;
+  const start = () => restartable.start();
 
   async function outcomes(): Promise<Outcome[]> {
-    return (await db.query<Outcome>(OUTCOMES)).rows;
+    return (await restartable.db.query<Outcome>(OUTCOMES)).rows;
   }
 
   async function openLine(client: ApiClient): Promise<string> {

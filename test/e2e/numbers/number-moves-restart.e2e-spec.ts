@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
 import { ApiClient } from '../../support/api-client';
-import { ServiceProcess, startServiceProcess } from '../../support/service-process';
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { restartableService } from '../../support/restartable-service';
+import { ServiceProcess } from '../../support/service-process';
 import { freshNumber, numberPath } from './numbers-fixture';
 
 const UNSETTLED_MOVES = `
@@ -16,34 +12,13 @@ const UNSETTLED_MOVES = `
 
 /** The service as its own process, killed with SIGKILL while the saga has moves in hand. */
 describe('the number-move saga across kill -9', () => {
-  let database: TestDatabase;
-  let dataDir: string;
-  let db: PgClient;
+  const restartable = restartableService();
   let service: ServiceProcess | undefined;
-  const operatorKey = 'operator-key-for-saga-restart';
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = mkdtempSync(join(tmpdir(), 'blocx-saga-'));
-    db = new PgClient({ connectionString: database.url });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await service?.stop('SIGKILL');
-    await db.end();
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const start = () =>
-    startServiceProcess({
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
-      ADMIN_API_KEY: operatorKey,
-    });
+  const operatorKey = restartable.operatorKey;
+  const start = () => restartable.start();
 
   async function unsettled(): Promise<number> {
-    return (await db.query<{ unsettled: number }>(UNSETTLED_MOVES)).rows[0].unsettled;
+    return (await restartable.db.query<{ unsettled: number }>(UNSETTLED_MOVES)).rows[0].unsettled;
   }
 
   /** Every profile counts exactly the numbers that point at it (bounded wait for the saga). */
