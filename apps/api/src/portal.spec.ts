@@ -55,6 +55,13 @@ describe('servePortal', () => {
     }
   });
 
+  it('serves a file added after start (a rebuild), and nothing outside the build', async () => {
+    writeFileSync(join(root, 'assets', 'index-new456.js'), 'console.log("rebuilt")');
+    expect((await get('/portal/assets/index-new456.js')).body).toContain('rebuilt');
+    const outside = await get('/portal/%2E%2E/%2E%2E/etc/passwd', { accept: HTML });
+    expect(outside.body).not.toContain('root:');
+  });
+
   it('answers a missing asset with 404, not the app', async () => {
     const missing = await get('/portal/assets/index-gone.js');
     expect(missing.statusCode).toBe(404);

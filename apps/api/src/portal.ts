@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 
 /** The seed's own addresses, which a person may open in a browser: the list and a profile. */
 const PORTAL_ADDRESSES = /^\/messaging-profiles(\/[^/?#]+)?\/?(\?.*)?$/;
@@ -24,6 +24,16 @@ function isBrowserPage(request: FastifyRequest): boolean {
   );
 }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** A regular file inside root (never outside it, whatever dots the path has). */
+function isFileIn(root: string, file: string): boolean {
+  const full = resolve(root, file);
+  return (
+    full.startsWith(root + sep) && statSync(full, { throwIfNoEntry: false })?.isFile() === true
+  );
+}
+
 function sendApp(_request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
 }
@@ -38,24 +48,18 @@ export async function servePortal(
   root: string | undefined,
 ): Promise<boolean> {
   if (!root) return false;
-  await fastify.register(fastifyStatic, {
-    root,
-    prefix: '/portal/',
-    wildcard: false,
-    index: false,
-    cacheControl: false,
-    setHeaders(reply, path) {
-      const hashed = path.startsWith(join(root, 'assets'));
-      void reply.header(
-        'cache-control',
-        hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    },
-  });
+  // Only reply.sendFile: the route below serves files looked up at each request, so a rebuild
+  // (new hashed names) is served without a restart.
+  await fastify.register(fastifyStatic, { root, serve: false, cacheControl: false });
   fastify.get('/portal', sendApp);
   fastify.get('/portal/*', (request, reply) => {
+    const file = (request.params as { '*': string })['*'];
+    if (isFileIn(root, file)) {
+      const hashed = file.startsWith('assets/');
+      return reply.header('cache-control', hashed ? IMMUTABLE : 'no-cache').sendFile(file);
+    }
     // A missing asset is a 404, not the app (the browser would try to run HTML as a script).
-    if (request.url.startsWith('/portal/assets/')) {
+    if (file.startsWith('assets/')) {
       return reply.code(404).send({
         errors: [{ code: 'route_not_found', title: 'Not found', detail: `No ${request.url}` }],
       });

@@ -175,6 +175,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     const alert = page.getByRole('alert');
     await expectText(alert, /still has 1 number/);
     await expectText(alert, /profile_has_numbers/);
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Delete profile');
     await screenshot(page, '08-delete-refused');
     await alert.getByRole('link', { name: 'Numbers → Manage' }).click();
     await heading('Manage numbers').waitFor();

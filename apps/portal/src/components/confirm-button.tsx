@@ -18,14 +18,20 @@ export function ConfirmButton(props: Props) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // Focus follows the question: onto Confirm when asked, back onto the button when answered.
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
+    else if (asked.current) startRef.current?.focus();
+    asked.current = asking;
   }, [asking]);
 
   if (!asking) {
     return (
       <button
         type="button"
+        ref={startRef}
         class={danger ? 'danger' : undefined}
         disabled={disabled}
         aria-label={accessibleLabel}

@@ -41,7 +41,7 @@ export function KeywordFields({ kind, value, onChange, errors }: Props) {
       <TextArea
         id={`profile-${kind}-message`}
         label={`${legend} message`}
-        rows={3}
+        rows={5}
         maxLength={480}
         value={value.message}
         onValue={(message) => onChange({ ...value, message })}

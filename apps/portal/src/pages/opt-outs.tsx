@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api/client';
 import { useAllProfiles } from '../api/profiles';
 import type { ConsentHistory, OptOut } from '../api/types';
@@ -10,10 +10,6 @@ import { Link, navigate, useLocation, withQuery } from '../router';
 
 const PAGE_SIZE = 25;
 const STATUS_TEXT = { opted_out: 'Opted out', opted_in: 'Opted in', none: 'No consent events' };
-
-function historyLink(optOut: OptOut): string {
-  return `/opt-outs${query({ number: optOut.from, recipient: optOut.to })}`;
-}
 
 function OptOutList() {
   const here = useLocation();
@@ -85,7 +81,7 @@ function OptOutList() {
                   </td>
                   <td data-label="History">
                     <Link
-                      href={historyLink(optOut)}
+                      href={withQuery(here, { number: optOut.from, recipient: optOut.to })}
                       aria-label={`Consent history of ${optOut.to} with ${optOut.from}`}
                     >
                       History
@@ -141,6 +137,12 @@ function ConsentLookup() {
   const [recipient, setRecipient] = useState(here.query.get('recipient') ?? '');
   const [asOf, setAsOf] = useState(here.query.get('as_of') ?? '');
   const asked = here.query.get('number') && here.query.get('recipient');
+  // A History link changes the query without remounting: the fields follow it.
+  useEffect(() => {
+    setNumber(here.query.get('number') ?? '');
+    setRecipient(here.query.get('recipient') ?? '');
+    setAsOf(here.query.get('as_of') ?? '');
+  }, [here.query.toString()]);
   const submit = (event: Event) => {
     event.preventDefault();
     navigate(withQuery(here, { number: number.trim(), recipient: recipient.trim(), as_of: asOf }));

@@ -60,7 +60,7 @@ export function SendMessage() {
           headers: { 'idempotency-key': idempotencyKey },
         },
       );
-      flash(`Message accepted (${sent.data.status}).`);
+      flash('Message accepted: it is on its way to the carrier.');
       navigate(`/messages/${sent.data.id}`);
     } catch (caught) {
       setErrors(formErrors(caught, fieldFor));

@@ -27,8 +27,9 @@ export function DeleteProfile({ profile }: { profile: Profile }) {
         <ErrorNotice error={error}>
           {error.has('profile_has_numbers') && (
             <p>
-              Reassign or release them first at{' '}
-              <Link href={`/numbers?messaging_profile_id=${profile.id}`}>Numbers → Manage</Link>.
+              Go to{' '}
+              <Link href={`/numbers?messaging_profile_id=${profile.id}`}>Numbers → Manage</Link> to
+              reassign or release them.
             </p>
           )}
         </ErrorNotice>

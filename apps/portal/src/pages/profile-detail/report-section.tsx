@@ -82,6 +82,9 @@ export function ReportSection({ profileId }: { profileId: string }) {
       {!days && !error && <Loading label="Loading the report…" />}
       {days && (
         <>
+          {days.every(
+            (d) => !d.delivered && !d.failed && !d.blocked && !d.received && !d.opt_outs,
+          ) && <p class="hint">No traffic on this profile's numbers in this period.</p>}
           <ReportChart days={days} title={`Messages per day, last ${period} days`} />
           <details>
             <summary>Show the numbers as a table</summary>
