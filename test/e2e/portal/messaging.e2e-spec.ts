@@ -168,6 +168,12 @@ describeInBrowser('portal: messaging in a browser', () => {
     const secretPath = `/messaging-profiles/${profileId}/webhook-secret`;
     const before = (await account.get(secretPath)).body.data.secret as string;
     await expectText(page.locator('.secret code'), new RegExp(`^${escape(before)}$`));
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: service.baseUrl,
+    });
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByText('Copied to the clipboard.').waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(before);
     await page.getByRole('button', { name: 'Rotate secret' }).click();
     await page.getByRole('button', { name: 'Rotate now' }).click();
     await expectText(page.getByRole('status').filter({ hasText: 'Rotated' }), /Rotated/);
@@ -179,7 +185,8 @@ describeInBrowser('portal: messaging in a browser', () => {
   it('lists webhook deliveries with their attempts, and Retry now delivers one', async () => {
     await waitUntil(async () => {
       const list = await account.get(`/webhook-deliveries?messaging_profile_id=${profileId}`);
-      return list.body.data.some((d: { attempts: unknown[] }) => d.attempts.length > 0);
+      const deliveries = list.body.data as { attempts: unknown[] }[];
+      return deliveries.length > 0 && deliveries.every((d) => d.attempts.length > 0);
     });
     const deliveries = page.locator('.delivery');
     await page.getByRole('button', { name: 'Refresh' }).first().click();
@@ -229,12 +236,28 @@ describeInBrowser('portal: messaging in a browser', () => {
     await screenshot(page, '19-profile-detail-report');
   });
 
+  it('pages through a long profile list', async () => {
+    for (let i = 1; i <= 20; i += 1) {
+      expect((await account.post('/messaging-profiles', { name: `Team ${i}` })).status).toBe(201);
+    }
+    await section(page, 'Messaging profiles').click();
+    const pages = page.getByRole('navigation', { name: 'Pages' });
+    await expectText(pages, /Page 1 of 2 · 21 in all/);
+    expect(await page.getByRole('rowheader').count()).toBe(20);
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await expectText(pages, /Page 2 of 2/);
+    expect(new URL(page.url()).search).toBe('?page=2');
+    await page.getByRole('link', { name: 'Alerts US' }).waitFor(); // the oldest comes last
+    expect(await page.getByRole('rowheader').count()).toBe(1);
+    await screenshot(page, '20-profiles-page-2');
+  });
+
   it('fits a narrow screen without sideways scrolling, and starts keyboard users at Skip to content', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [path, name] of [
-      [`/messaging-profiles/${profileId}`, '20-narrow-profile-detail'],
-      ['/numbers', '21-narrow-numbers'],
-      ['/messages', '22-narrow-messages'],
+      [`/messaging-profiles/${profileId}`, '21-narrow-profile-detail'],
+      ['/numbers', '22-narrow-numbers'],
+      ['/messages', '23-narrow-messages'],
     ]) {
       await page.goto(`${service.baseUrl}/portal${path}`);
       await page.locator('h1').waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client';
 import { useAllProfiles } from '../../api/profiles';
 import type { NumberAssignment, PhoneNumber } from '../../api/types';
@@ -20,6 +20,8 @@ export function AssignPanel({ profileId, onAssigned, onCancel }: Props) {
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
   const numbers = (all.answer?.data ?? []).filter((n) =>
     n.phone_number.includes(filter.replace(/[^\d+]/g, '')),
   );
@@ -49,7 +51,9 @@ export function AssignPanel({ profileId, onAssigned, onCancel }: Props) {
 
   return (
     <form id="assign-panel" class="panel" onSubmit={(event) => void submit(event)}>
-      <h3>Assign numbers</h3>
+      <h3 ref={title} tabIndex={-1}>
+        Assign numbers
+      </h3>
       {error && <ErrorNotice error={error} />}
       {all.error && <ErrorNotice error={all.error} />}
       {!all.answer && all.loading && <Loading />}
