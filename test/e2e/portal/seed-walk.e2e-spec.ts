@@ -69,6 +69,8 @@ describeInBrowser('portal: the seed walk in a browser', () => {
 
     await page.getByRole('link', { name: 'New profile' }).click();
     await heading('New profile').waitFor();
+    // After an in-app navigation the new page's heading has focus (announced, keyboard starts there).
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('New profile');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('Opt-out keywords').inputValue()).toBe('STOP');
     expect(await page.getByLabel('Opt-in keywords').inputValue()).toBe('START');
