@@ -101,6 +101,32 @@ export function heldBackQuery(after: LogPosition, filter?: EventFilter): SqlQuer
   };
 }
 
+/** A tail row: an event (all null when none came) with its stored size, and the held-back flag. */
+export type TailRow = { [K in keyof EventRow]: EventRow[K] | null } & {
+  bytes: number | null;
+  held_back: boolean;
+};
+
+/**
+ * readAll and the held-back check in one statement (so on one snapshot), unfiltered. Every
+ * committed event at or above the horizon lies after every settled one, so the check needs no
+ * position; the one row with null columns carries the flag when no event came.
+ */
+export function tailQuery(after: LogPosition, maxCount: number): SqlQuery {
+  return {
+    text: `SELECT page.*, horizon.held_back FROM (SELECT EXISTS (SELECT 1 FROM events
+        WHERE transaction_id >= (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+          AND ${NOT_SYSTEM}) AS held_back) horizon
+      LEFT JOIN LATERAL (SELECT ${COLUMNS}, transaction_id,
+          pg_column_size(data) + pg_column_size(metadata) AS bytes FROM events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND ${SETTLED} AND ${NOT_SYSTEM}
+        ORDER BY transaction_id, global_position LIMIT $3) page ON true
+      ORDER BY page.transaction_id, page.prepare`,
+    values: [after.commit.toString(), after.prepare.toString(), maxCount],
+  };
+}
+
 export const HEAD_POSITION_SQL = `SELECT transaction_id::text AS commit, global_position AS prepare
   FROM events WHERE ${SETTLED} AND ${NOT_SYSTEM}
   ORDER BY transaction_id DESC, global_position DESC LIMIT 1`;

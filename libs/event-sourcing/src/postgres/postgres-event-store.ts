@@ -14,6 +14,7 @@ import {
   WrongExpectedVersion,
 } from '../event-store.port';
 import { AppendNotifier } from './append-notifier';
+import { LogTail, LogTailOptions, TailPage } from './log-tail';
 import { AppendRow, fastAppendQuery, functionAppendQuery } from './append-statements';
 import { NotificationListener } from './notification-listener';
 import {
@@ -25,6 +26,8 @@ import {
   heldBackQuery,
   readAllQuery,
   readStreamQuery,
+  tailQuery,
+  TailRow,
   toPosition,
   toRecordedEvent,
 } from './postgres-event-rows';
@@ -49,6 +52,11 @@ export interface PostgresEventStoreOptions {
   preparedStatements?: boolean;
   /** Failed reads in a row a subscription retries before its consumer gets the error (default 10). */
   maxConsecutiveFailures?: number;
+  /**
+   * Read the newest events once for all subscriptions (default true), keeping at most this many
+   * in memory; `false` makes every subscription read the database itself.
+   */
+  sharedTail?: LogTailOptions | false;
 }
 
 /** Runs a query: the pool, or a client the caller holds a transaction on. */
@@ -58,7 +66,8 @@ export type Queryable = Pick<ClientBase, 'query'>;
  * The event store on PostgreSQL (also on PGlite): the `events` and `streams` tables and the
  * `append_to_stream` function of `eventSourcingMigrations`. The pool stays the caller's to end.
  */
-export class PostgresEventStore extends EventStore implements LogFeedSource {
+export class PostgresEventStore extends EventStore {
+  /** Appends in this process and NOTIFYs from others. */
   readonly wake = new WakeSignal();
   readonly pollIntervalMs: number;
   readonly maxConsecutiveFailures: number;
@@ -66,6 +75,9 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
   private readonly listener: NotificationListener | undefined;
   private readonly notifier: AppendNotifier | undefined;
   private readonly subscriptions = new Set<PostgresLogSubscription>();
+  private readonly tail: LogTail | undefined;
+  /** What subscriptions read: the shared tail where it covers them, else the database. */
+  private readonly feed: LogFeedSource;
 
   constructor(
     private readonly pool: Pool,
@@ -81,6 +93,13 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
       );
     }
     if (options.notify ?? true) this.notifier = new AppendNotifier(pool, EVENTS_CHANNEL);
+    if (options.sharedTail !== false) this.tail = new LogTail(this, options.sharedTail);
+    this.feed = {
+      readFeed: (feedOptions) => this.readFeed(feedOptions),
+      wake: this.tail?.grown ?? this.wake,
+      pollIntervalMs: this.pollIntervalMs,
+      maxConsecutiveFailures: this.maxConsecutiveFailures,
+    };
   }
 
   async appendToStream(
@@ -145,6 +164,8 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
 
   /** readAll, and for a short page whether more events wait behind an older open transaction. */
   async readFeed(options: ReadAllOptions): Promise<FeedPage> {
+    const served = this.tail?.serve(options);
+    if (served !== undefined) return served;
     const events = await this.readAll(options);
     if (events.length === options.maxCount) return { events, heldBack: false };
     const after = events.length > 0 ? events[events.length - 1].position : options.after;
@@ -153,9 +174,20 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
     return { events, heldBack: rows[0].held_back };
   }
 
+  /** The shared tail's read: the settled events after `after` and the held-back flag at once. */
+  async readTail(after: LogPosition, maxCount: number): Promise<TailPage> {
+    const { rows } = await this.pool.query<TailRow>(tailQuery(after, maxCount));
+    const heldBack = rows[0]?.held_back ?? false;
+    const events = rows
+      .filter((row) => row.event_id !== null)
+      .map((row) => ({ event: toRecordedEvent(row as EventRow), bytes: Number(row.bytes) }));
+    return { events, heldBack };
+  }
+
   subscribeToAll(options: SubscribeOptions): LogSubscription {
     this.listener?.start();
-    const subscription = new PostgresLogSubscription(this, options, (closed) =>
+    this.tail?.start();
+    const subscription = new PostgresLogSubscription(this.feed, options, (closed) =>
       this.subscriptions.delete(closed),
     );
     this.subscriptions.add(subscription);
@@ -170,6 +202,7 @@ export class PostgresEventStore extends EventStore implements LogFeedSource {
   /** Ends every subscription, the LISTEN connection and the NOTIFY in flight; the pool stays open. */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.tail?.stop();
     await this.listener?.stop();
     await this.notifier?.drain();
   }

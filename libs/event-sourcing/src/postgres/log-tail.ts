@@ -1,0 +1,198 @@
+import {
+  compareLogPositions,
+  EventFilter,
+  LogPosition,
+  ReadAllOptions,
+  RecordedEvent,
+} from '../event-store.port';
+import { matchesFilter } from '../subscriptions/event-envelope';
+import { FeedPage } from './postgres-log-subscription';
+import { WakeSignal } from './wake-signal';
+
+/** One read of the newest settled events: each with its stored size, and the held-back flag. */
+export interface TailPage {
+  events: Array<{ event: RecordedEvent; bytes: number }>;
+  heldBack: boolean;
+}
+
+export interface TailSource {
+  /** The settled events after `after`, in log order, and whether newer ones are held back. */
+  readTail(after: LogPosition, maxCount: number): Promise<TailPage>;
+  headPosition(): Promise<LogPosition>;
+  /** Appends in this process and NOTIFYs from others. */
+  readonly wake: WakeSignal;
+  readonly pollIntervalMs: number;
+}
+
+export interface LogTailOptions {
+  /** Events per read of the log (default 1000). */
+  batchSize?: number;
+  /** The most events kept (default 10,000); the oldest go first. */
+  maxEvents?: number;
+  /** The most stored bytes kept (default 16 MB), so a run of large payloads cannot pile up. */
+  maxBytes?: number;
+}
+
+const HELD_BACK_RETRY_MS = 5;
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * The newest part of the log, read once for every subscription of the store instead of once per
+ * subscription: one reader follows the log (woken like a subscription) and keeps the events it
+ * read, and a subscription whose position lies inside what it keeps is served from memory.
+ *
+ * Why this is exact: the kept events are every settled event in (first, end], because the settled
+ * part of the log only grows at its end — an event settling later belongs to a transaction that
+ * was still running, whose id is at or above the horizon every kept event is below. So a slice
+ * after any position in [first, end] is what the subscription's own query would have returned.
+ * Outside that range, or while the reader is failing, subscriptions read the database themselves.
+ * Kept events are shared by every subscription: treat them as read-only.
+ */
+export class LogTail {
+  /** Signalled whenever kept events grow; subscriptions served from here sleep on it. */
+  readonly grown = new WakeSignal();
+  private readonly batchSize: number;
+  private readonly maxEvents: number;
+  private readonly maxBytes: number;
+  /** Every settled event in (first, end], in log order. */
+  private events: RecordedEvent[] = [];
+  private sizes: number[] = [];
+  private bytes = 0;
+  private first: LogPosition | undefined;
+  private end: LogPosition | undefined;
+  private heldBack = false;
+  private healthy = false;
+  private loop: Promise<void> | undefined;
+  private stopped = false;
+  private markStopped: () => void = () => undefined;
+  private readonly stoppedSignal = new Promise<void>((resolve) => (this.markStopped = resolve));
+
+  constructor(
+    private readonly source: TailSource,
+    options: LogTailOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.maxEvents = options.maxEvents ?? 10_000;
+    this.maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
+  }
+
+  /** Starts following the log from its head (idempotent). */
+  start(): void {
+    if (this.stopped) return;
+    this.loop ??= this.follow();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.healthy = false;
+    this.markStopped();
+    this.grown.notify();
+    await this.loop;
+  }
+
+  /**
+   * The page a subscription at `after` would read, from memory; undefined when the kept range
+   * does not cover `after` (or the reader is not healthy), so the caller reads the database.
+   */
+  serve(options: ReadAllOptions): FeedPage | undefined {
+    const { first, end } = this;
+    const after = options.after;
+    if (!this.healthy || first === undefined || end === undefined || after === undefined) return;
+    if (compareLogPositions(after, first) < 0 || compareLogPositions(after, end) > 0) return;
+    const events = this.slice(this.firstAfter(after), options.maxCount, options.filter);
+    return { events, heldBack: events.length < options.maxCount && this.heldBack };
+  }
+
+  private slice(from: number, maxCount: number, filter: EventFilter | undefined): RecordedEvent[] {
+    if (filter === undefined) return this.events.slice(from, from + maxCount);
+    const found: RecordedEvent[] = [];
+    for (let i = from; i < this.events.length && found.length < maxCount; i++) {
+      if (matchesFilter(filter, this.events[i])) found.push(this.events[i]);
+    }
+    return found;
+  }
+
+  /** The index of the first kept event after `position` (binary search; kept in log order). */
+  private firstAfter(position: LogPosition): number {
+    let low = 0;
+    let high = this.events.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareLogPositions(this.events[middle].position, position) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private async follow(): Promise<void> {
+    let failures = 0;
+    let retry = 0;
+    while (!this.stopped) {
+      const seen = this.source.wake.current;
+      let page: TailPage;
+      try {
+        if (this.end === undefined) this.begin(await this.source.headPosition());
+        page = await this.source.readTail(this.end as LogPosition, this.batchSize);
+        failures = 0;
+      } catch {
+        // Subscriptions read the database themselves until the reader reads again.
+        this.healthy = false;
+        failures += 1;
+        await this.pause(Math.min(this.source.pollIntervalMs * 2 ** failures, MAX_BACKOFF_MS));
+        continue;
+      }
+      this.keep(page);
+      if (page.events.length === this.batchSize) continue;
+      retry = page.heldBack ? Math.min(Math.max(retry * 2, HELD_BACK_RETRY_MS), this.pollMs) : 0;
+      await this.pause(this.source.wake.wait(seen, page.heldBack ? retry : this.pollMs));
+    }
+  }
+
+  private get pollMs(): number {
+    return this.source.pollIntervalMs;
+  }
+
+  private begin(head: LogPosition): void {
+    this.first = head;
+    this.end = head;
+  }
+
+  private keep(page: TailPage): void {
+    for (const { event, bytes } of page.events) {
+      this.events.push(event);
+      this.sizes.push(bytes);
+      this.bytes += bytes;
+    }
+    if (page.events.length > 0) this.end = this.events[this.events.length - 1].position;
+    this.heldBack = page.heldBack;
+    this.healthy = true;
+    this.trim();
+    if (page.events.length > 0) this.grown.notify();
+  }
+
+  /** Drops the oldest events beyond the limits; the range then starts at the last one dropped. */
+  private trim(): void {
+    let drop = 0;
+    let bytes = this.bytes;
+    while (
+      drop < this.events.length &&
+      (this.events.length - drop > this.maxEvents || bytes > this.maxBytes)
+    ) {
+      bytes -= this.sizes[drop];
+      drop += 1;
+    }
+    if (drop === 0) return;
+    this.first = this.events[drop - 1].position;
+    this.events.splice(0, drop);
+    this.sizes.splice(0, drop);
+    this.bytes = bytes;
+  }
+
+  private async pause(until: Promise<unknown> | number): Promise<void> {
+    const wait =
+      typeof until === 'number'
+        ? new Promise((resolve) => setTimeout(resolve, until).unref())
+        : until;
+    await Promise.race([wait, this.stoppedSignal]);
+  }
+}
