@@ -68,7 +68,7 @@ export class DatabaseModule {
             // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash
             // the process: the pool discards it and opens a new one on the next query.
             pool.on('error', (error) =>
-              logger.warn({ err: error }, 'idle database connection lost'),
+              logger.warn(`idle database connection lost: ${error.message}`),
             );
             return pool;
           },
