@@ -68,18 +68,7 @@ export async function expectOk(
   return response.body.data;
 }
 
-export function expectError(
-  response: ApiResponse,
-  status: number,
-  code: string,
-  pointer?: string,
-): void {
-  expect({ status: response.status, code: response.body?.errors?.[0]?.code }).toEqual({
-    status,
-    code,
-  });
-  if (pointer !== undefined) expect(response.body.errors[0].source).toEqual({ pointer });
-}
+export { expectError } from '../../support/expect-error';
 
 /** Polls a message until it reaches one of the statuses (or fails the test after the timeout). */
 export async function awaitStatus(

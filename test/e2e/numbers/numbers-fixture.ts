@@ -1,4 +1,4 @@
-import { ApiClient, ApiResponse } from '../../support/api-client';
+import { ApiClient } from '../../support/api-client';
 
 export type Client = ApiClient & { accountId: string };
 export const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -44,16 +44,4 @@ export interface NumberObject {
   updated_at: string;
 }
 
-/** The one error of an envelope, checked in full: status, code and pointer. */
-export function expectError(
-  response: ApiResponse,
-  status: number,
-  code: string,
-  pointer?: string,
-): void {
-  expect({ status: response.status, code: response.body?.errors?.[0]?.code }).toEqual({
-    status,
-    code,
-  });
-  if (pointer !== undefined) expect(response.body.errors[0].source).toEqual({ pointer });
-}
+export { expectError } from '../../support/expect-error';
