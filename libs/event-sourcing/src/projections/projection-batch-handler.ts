@@ -29,8 +29,7 @@ export class ProjectionBatchHandler<T extends string> implements BatchHandler {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
-      if (!(await Checkpoints.advance(client, this.name, from, to))) {
+      if (!(await Checkpoints.beginAndAdvance(client, this.name, from, to))) {
         throw new CheckpointMoved(this.name);
       }
       if (wanted.length > 0) await this.projection.apply(wanted, client, this.tables);

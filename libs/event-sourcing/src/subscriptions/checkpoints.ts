@@ -93,6 +93,26 @@ export class Checkpoints {
     return result.rowCount === 1;
   }
 
+  /**
+   * BEGIN and `advance` in one round trip (a simple query; the values are inlined as literals:
+   * positions are digits, the name is quoted). What a projection's batch does first, so it costs one trip less.
+   */
+  static async beginAndAdvance(
+    db: Queryable,
+    name: string,
+    from: LogPosition,
+    to: LogPosition,
+  ): Promise<boolean> {
+    const results = (await db.query(
+      `BEGIN; UPDATE subscription_checkpoints
+         SET commit_position = '${to.commit}', prepare_position = '${to.prepare}',
+           updated_at = now()
+       WHERE name = ${quoted(name)} AND commit_position = '${from.commit}'
+         AND prepare_position = '${from.prepare}'`,
+    )) as unknown as Array<{ rowCount: number | null }>;
+    return results[1].rowCount === 1;
+  }
+
   /** Sets the checkpoint unconditionally (a rebuild's swap, under the row lock it took). */
   static async move(
     db: Queryable,
@@ -113,6 +133,11 @@ export class Checkpoints {
   static async lock(db: Queryable, name: string): Promise<void> {
     await db.query('SELECT 1 FROM subscription_checkpoints WHERE name = $1 FOR UPDATE', [name]);
   }
+}
+
+/** A string literal (standard_conforming_strings: only the quote needs doubling). */
+function quoted(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** The checkpoint moved under a runner (a rebuild swapped its tables): reload and resume. */

@@ -60,26 +60,42 @@ export class MessageReportProjection extends Projection<Table> {
   override readonly filter = { eventTypes: eventTypes(...COUNTED) };
 
   async apply(envelopes: EventEnvelope[], tx: PoolClient, tables: TableNames<Table>) {
-    // One upsert per (profile, minute, count) per batch, however many events share it.
-    const sums = new Map<string, Tally & { by: number }>();
+    // One row per (profile, minute) with every count it gains, all upserted in one statement.
+    const rows = new Map<string, Row>();
     for (const { event } of envelopes) {
       const tally = tallyOf(event);
       if (tally === undefined) continue;
-      const key = `${tally.profileId}|${tally.minute}|${tally.count}`;
-      const sum = sums.get(key) ?? { ...tally, by: 0 };
-      sum.by += 1;
-      sums.set(key, sum);
+      const key = `${tally.profileId}|${tally.minute}`;
+      const row = rows.get(key) ?? newRow(tally);
+      row[tally.count] += 1;
+      rows.set(key, row);
     }
+    if (rows.size === 0) return;
     const table = tables[REPORT_TABLE];
-    for (const { accountId, profileId, minute, count, by } of sums.values()) {
-      await tx.query(
-        `INSERT INTO ${table} (messaging_profile_id, minute, account_id, ${count})
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (messaging_profile_id, minute) DO UPDATE SET ${count} = ${table}.${count} + $4`,
-        [profileId, minute, accountId, by],
-      );
-    }
+    await tx.query(
+      `INSERT INTO ${table} (messaging_profile_id, minute, account_id, ${REPORT_COUNTS.join(', ')})
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(messaging_profile_id uuid,
+         minute timestamptz, account_id uuid, ${REPORT_COUNTS.map((c) => `${c} int`).join(', ')})
+       ON CONFLICT (messaging_profile_id, minute) DO UPDATE SET
+         ${REPORT_COUNTS.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`,
+      [JSON.stringify([...rows.values()])],
+    );
   }
+}
+
+type Row = { messaging_profile_id: string; minute: string; account_id: string } & Record<
+  ReportCount,
+  number
+>;
+
+function newRow({ profileId, minute, accountId }: Tally): Row {
+  const counts = Object.fromEntries(REPORT_COUNTS.map((count) => [count, 0]));
+  return {
+    messaging_profile_id: profileId,
+    minute,
+    account_id: accountId,
+    ...(counts as Record<ReportCount, number>),
+  };
 }
 
 function tallyOf(event: DomainEvent): Tally | undefined {

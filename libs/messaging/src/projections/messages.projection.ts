@@ -16,7 +16,35 @@ export const MESSAGES_PROJECTION = 'messaging.messages';
 
 type Table = typeof MESSAGES_TABLE;
 
-/** One row per message as the API shows it; statuses only move forwards, as on the aggregate. */
+interface NewRow {
+  id: string;
+  account_id: string;
+  messaging_profile_id: string | null;
+  direction: 'outbound' | 'inbound';
+  from: string;
+  to: string;
+  text: string;
+  status: 'queued' | 'received';
+  encoding: string;
+  parts: number;
+  at: string;
+}
+
+interface Move {
+  id: string;
+  status: string;
+  at: string;
+  errors: object[];
+  /** The statuses it may move from: statuses only go forwards, as on the aggregate. */
+  from_statuses: string[];
+}
+
+/**
+ * One row per message as the API shows it. A batch costs one INSERT of every new message and
+ * one UPDATE per round of status moves (a message's first move in the batch, then its second…),
+ * however many events it holds: moves of different messages commute, and each message's own
+ * moves keep their log order.
+ */
 @Injectable()
 export class MessagesProjection extends Projection<Table> {
   readonly name = MESSAGES_PROJECTION;
@@ -25,61 +53,87 @@ export class MessagesProjection extends Projection<Table> {
 
   async apply(envelopes: EventEnvelope[], tx: PoolClient, tables: TableNames<Table>) {
     const table = tables[MESSAGES_TABLE];
+    const inserts: NewRow[] = [];
+    const rounds: Move[][] = [];
+    const movesOf = new Map<string, number>();
     for (const { event } of envelopes) {
       if (event instanceof MessageQueued || event instanceof MessageReceived) {
-        await insert(tx, table, event);
-      } else if (event instanceof MessageSent) {
-        await move(tx, table, event.data.messageId, 'sent', event.data.sentAt, ['queued']);
-      } else if (event instanceof MessageDelivered) {
-        const { messageId, deliveredAt } = event.data;
-        await move(tx, table, messageId, 'delivered', deliveredAt, ['queued', 'sent']);
-      } else if (event instanceof MessageFailed) {
-        const { messageId, failedAt, errors } = event.data;
-        await move(tx, table, messageId, 'failed', failedAt, ['queued', 'sent'], errors);
+        inserts.push(newRow(event));
+        continue;
       }
+      const move = moveOf(event);
+      if (move === undefined) continue;
+      const round = movesOf.get(move.id) ?? 0;
+      movesOf.set(move.id, round + 1);
+      (rounds[round] ??= []).push(move);
     }
+    if (inserts.length > 0) await insert(tx, table, inserts);
+    for (const round of rounds) await moveAll(tx, table, round);
   }
 }
 
-async function insert(tx: PoolClient, table: string, event: MessageQueued | MessageReceived) {
+function newRow(event: MessageQueued | MessageReceived): NewRow {
   const d = event.data;
-  const [direction, status, at] =
-    event instanceof MessageQueued
-      ? ['outbound', 'queued', event.data.queuedAt]
-      : ['inbound', 'received', event.data.receivedAt];
+  const queued = event instanceof MessageQueued;
+  return {
+    id: d.messageId,
+    account_id: d.accountId,
+    messaging_profile_id: d.profileId,
+    direction: queued ? 'outbound' : 'inbound',
+    from: d.from,
+    to: d.to,
+    text: d.text,
+    status: queued ? 'queued' : 'received',
+    encoding: d.encoding,
+    parts: d.parts,
+    at: event instanceof MessageQueued ? event.data.queuedAt : event.data.receivedAt,
+  };
+}
+
+function moveOf(event: object): Move | undefined {
+  if (event instanceof MessageSent) {
+    const { messageId, sentAt } = event.data;
+    return { id: messageId, status: 'sent', at: sentAt, errors: [], from_statuses: ['queued'] };
+  }
+  if (event instanceof MessageDelivered) {
+    const { messageId, deliveredAt } = event.data;
+    const from_statuses = ['queued', 'sent'];
+    return { id: messageId, status: 'delivered', at: deliveredAt, errors: [], from_statuses };
+  }
+  if (event instanceof MessageFailed) {
+    const { messageId, failedAt, errors } = event.data;
+    return {
+      id: messageId,
+      status: 'failed',
+      at: failedAt,
+      errors,
+      from_statuses: ['queued', 'sent'],
+    };
+  }
+  return undefined;
+}
+
+async function insert(tx: PoolClient, table: string, rows: NewRow[]) {
   await tx.query(
     `INSERT INTO ${table} (id, account_id, messaging_profile_id, direction, "from", "to", text,
        status, encoding, parts, errors, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '[]', $11, $11)
+     SELECT id, account_id, messaging_profile_id, direction, "from", "to", text, status, encoding,
+       parts, '[]', at, at
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, account_id uuid, messaging_profile_id uuid,
+       direction text, "from" text, "to" text, text text, status text, encoding text, parts int,
+       at timestamptz)
      ON CONFLICT (id) DO NOTHING`,
-    [
-      d.messageId,
-      d.accountId,
-      d.profileId,
-      direction,
-      d.from,
-      d.to,
-      d.text,
-      status,
-      d.encoding,
-      d.parts,
-      at,
-    ],
+    [JSON.stringify(rows)],
   );
 }
 
-async function move(
-  tx: PoolClient,
-  table: string,
-  id: string,
-  status: string,
-  at: string,
-  from: string[],
-  errors: object[] = [],
-) {
+/** Each message at most once per call: an UPDATE … FROM changes a row only once. */
+async function moveAll(tx: PoolClient, table: string, moves: Move[]) {
   await tx.query(
-    `UPDATE ${table} SET status = $2, updated_at = $3, errors = errors || $4::jsonb
-     WHERE id = $1 AND status = ANY($5)`,
-    [id, status, at, JSON.stringify(errors), from],
+    `UPDATE ${table} AS m SET status = u.status, updated_at = u.at, errors = m.errors || u.errors
+     FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, status text, at timestamptz, errors jsonb,
+       from_statuses text[])
+     WHERE m.id = u.id AND m.status = ANY(u.from_statuses)`,
+    [JSON.stringify(moves)],
   );
 }
