@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deterministicId, causedBy, EventEnvelope, Processor } from '@blocx/event-sourcing';
+import {
+  BatchProcessor,
+  causedBy,
+  deterministicId,
+  EventEnvelope,
+  Processor,
+} from '@blocx/event-sourcing';
 import {
   CartCheckedOut,
   CartOpened,
@@ -136,6 +142,38 @@ describe.each(databaseKinds())('processors on %s', (kind) => {
     await until(() => seen.length === 3, 10_000);
     expect(failures).toBe(2);
     expect(seen).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a batch processor takes many events at once; a failing batch comes again whole, then the checkpoint moves past it', async () => {
+    const batches: string[][] = [];
+    let failures = 0;
+    class Batched extends BatchProcessor {
+      readonly name = 'batched';
+      override readonly filter = { streamPrefixes: ['cart-'] };
+      async handleBatch(envelopes: EventEnvelope[]): Promise<void> {
+        const skus = envelopes.map((envelope) => sku(envelope) ?? envelope.type);
+        batches.push(skus);
+        if (skus.includes('b') && failures < 1) {
+          failures++;
+          throw new Error('carrier unavailable');
+        }
+      }
+    }
+    const events = ['a', 'b', 'c', 'd'].map((s) =>
+      kernel.registry.toAppend(new ItemAdded({ sku: s, quantity: 1 }), {}),
+    );
+    await kernel.store.appendToStream('cart-batch', events, { expectedRevision: 'no_stream' });
+    const host = kernel.newHost();
+    host.registerProcessor(new Batched());
+    host.startAll();
+    await until(() => batches.flat().filter((s) => s === 'd').length === 2, 10_000);
+    expect(batches).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['a', 'b', 'c', 'd'],
+    ]);
+    const last = (await kernel.store.readStream('cart-batch'))[3].position;
+    await until(() => host.progress.position('batched')?.prepare === last.prepare, 5000);
+    expect((await host.checkpoints.load('batched')).position).toEqual(last);
   });
 
   it('a redelivered event issues the same append, which the store recognises', async () => {

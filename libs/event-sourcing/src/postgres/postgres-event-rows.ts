@@ -78,6 +78,28 @@ export function readStreamQuery(streamId: string, options: ReadStreamOptions): S
   };
 }
 
+/**
+ * Several forward stream reads in one statement; each row says which read (1-based) it answers.
+ * A null max count reads to the end of the stream.
+ */
+export function readStreamsQuery(
+  reads: Array<{ streamId: string; fromRevision: bigint; maxCount: number | undefined }>,
+): SqlQuery {
+  return {
+    text: `SELECT wanted.read::int AS read, found.* FROM unnest($1::text[], $2::bigint[], $3::bigint[])
+        WITH ORDINALITY AS wanted(wanted_stream, from_revision, max_count, read)
+      CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM events
+        WHERE stream_id = wanted.wanted_stream AND stream_position >= wanted.from_revision
+        ORDER BY stream_position LIMIT wanted.max_count) found
+      ORDER BY wanted.read, found.stream_position`,
+    values: [
+      reads.map((read) => read.streamId),
+      reads.map((read) => read.fromRevision.toString()),
+      reads.map((read) => read.maxCount ?? null),
+    ],
+  };
+}
+
 export function readAllQuery(after: LogPosition, maxCount: number, filter?: EventFilter): SqlQuery {
   const values: unknown[] = [after.commit.toString(), after.prepare.toString(), maxCount];
   return {

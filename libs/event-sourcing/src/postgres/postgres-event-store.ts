@@ -17,6 +17,7 @@ import { AppendNotifier } from './append-notifier';
 import { LogTail, LogTailOptions, TailPage } from './log-tail';
 import { AppendRow, fastAppendQuery, functionAppendQuery } from './append-statements';
 import { NotificationListener } from './notification-listener';
+import { StreamReads } from './stream-reads';
 import {
   EVENTS_CHANNEL,
   EventRow,
@@ -57,6 +58,11 @@ export interface PostgresEventStoreOptions {
    * in memory; `false` makes every subscription read the database itself.
    */
   sharedTail?: LogTailOptions | false;
+  /**
+   * Forward stream reads asked for in the same turn of the event loop go to the database as one
+   * statement (default true).
+   */
+  coalesceStreamReads?: boolean;
 }
 
 /** Runs a query: the pool, or a client the caller holds a transaction on. */
@@ -76,6 +82,7 @@ export class PostgresEventStore extends EventStore {
   private readonly notifier: AppendNotifier | undefined;
   private readonly subscriptions = new Set<PostgresLogSubscription>();
   private readonly tail: LogTail | undefined;
+  private readonly streamReads: StreamReads | undefined;
   /** What subscriptions read: the shared tail where it covers them, else the database. */
   private readonly feed: LogFeedSource;
 
@@ -94,6 +101,9 @@ export class PostgresEventStore extends EventStore {
     }
     if (options.notify ?? true) this.notifier = new AppendNotifier(pool, EVENTS_CHANNEL);
     if (options.sharedTail !== false) this.tail = new LogTail(this, options.sharedTail);
+    if (options.coalesceStreamReads ?? true) {
+      this.streamReads = new StreamReads(async (query) => (await pool.query(query)).rows);
+    }
     this.feed = {
       readFeed: (feedOptions) => this.readFeed(feedOptions),
       wake: this.tail?.grown ?? this.wake,
@@ -152,6 +162,10 @@ export class PostgresEventStore extends EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    if (this.streamReads !== undefined && options.direction !== 'backwards') {
+      const { fromRevision = 0n, maxCount } = options;
+      return this.streamReads.read({ streamId, fromRevision, maxCount });
+    }
     const { rows } = await this.pool.query<EventRow>(readStreamQuery(streamId, options));
     return rows.map(toRecordedEvent);
   }

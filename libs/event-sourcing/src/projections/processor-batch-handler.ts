@@ -3,9 +3,12 @@ import { LogPosition } from '../event-store.port';
 import { CheckpointMoved, Checkpoints } from '../subscriptions/checkpoints';
 import { EventEnvelope } from '../subscriptions/event-envelope';
 import { BatchHandler } from '../subscriptions/subscription-runner';
-import { Processor } from './processor';
+import { BatchProcessor, Processor } from './processor';
 
-/** Handles events one at a time, moving the checkpoint after each (at-least-once). */
+/**
+ * At-least-once: a Processor handles events one at a time and the checkpoint moves after each;
+ * a BatchProcessor handles the batch at once and the checkpoint moves after it.
+ */
 export class ProcessorBatchHandler implements BatchHandler {
   readonly name: string;
   readonly filter;
@@ -21,6 +24,11 @@ export class ProcessorBatchHandler implements BatchHandler {
   }
 
   async handle(wanted: EventEnvelope[], from: LogPosition, to: LogPosition): Promise<void> {
+    if (this.processor instanceof BatchProcessor) {
+      if (wanted.length > 0) await this.processor.handleBatch(wanted);
+      await this.advance(from, to);
+      return;
+    }
     let at = from;
     for (const envelope of wanted) {
       await this.processor.handle(envelope);

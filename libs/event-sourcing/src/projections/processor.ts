@@ -16,6 +16,22 @@ export abstract class Processor {
   abstract handle(envelope: EventEnvelope): Promise<void>;
 }
 
+/**
+ * A processor that takes a batch at once (a dispatcher sharing reads and working on many events
+ * concurrently). The checkpoint moves once the whole batch is handled; if anything in it throws,
+ * the whole batch comes again from the checkpoint, so the at-least-once rules above hold for every
+ * event of it: its effects must be idempotent, and whatever order the handler imposes within the
+ * batch (log order, or none among independent streams) is its own to choose.
+ */
+export abstract class BatchProcessor extends Processor {
+  abstract handleBatch(envelopes: EventEnvelope[]): Promise<void>;
+
+  /** One event is a batch of one. */
+  handle(envelope: EventEnvelope): Promise<void> {
+    return this.handleBatch([envelope]);
+  }
+}
+
 /** The uuid namespace of ids derived from events (a fixed, random v4). */
 const BLOCX_NAMESPACE = '3c8b7f5e-2f4a-4c1e-9a51-6f0d2b8e7a10';
 
