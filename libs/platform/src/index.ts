@@ -18,3 +18,4 @@ export * from './platform.module';
 export * from './domain/phone-number';
 export * from './domain/network-address';
 export * from './http/query-parameters';
+export * from './database/batched-lookup';
