@@ -1,4 +1,4 @@
-import { ExpectedRevision } from '../event-store.port';
+import { EventToAppend, ExpectedRevision } from '../event-store.port';
 import { SqlQuery } from './postgres-event-rows';
 
 /** One append: the events as a JSON array, as `append_to_stream` takes them. */
@@ -67,5 +67,64 @@ export function fastAppendQuery(call: AppendCall): SqlQuery | undefined {
     name: prepared ? 'blocx_append_new_stream' : undefined,
     text: fastAppendText(CREATE_STREAM),
     values: [streamId, eventsJson, count],
+  };
+}
+
+/** One append of a combined statement: an exact revision, or -1 for a new stream. */
+export interface CombinedAppend {
+  streamId: string;
+  expected: bigint | 'no_stream';
+  events: EventToAppend[];
+}
+
+/** A row of the combined statement: which append (1-based) moved its stream. */
+export type CombinedAppendRow = AppendRow & { append: number };
+
+/**
+ * The fast path of several appends to distinct streams in one statement and so one transaction:
+ * each stream row moves only when its expectation holds, and only those streams get their events.
+ * An append without a row moved nothing; the function gives its verdict afterwards.
+ */
+export function combinedAppendQuery(appends: CombinedAppend[], prepared: boolean): SqlQuery {
+  const wanted = appends.map((append, i) => ({
+    append: i + 1,
+    stream_id: append.streamId,
+    expected: append.expected === 'no_stream' ? -1 : append.expected.toString(),
+    events: append.events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
+    count: append.events.length,
+  }));
+  return {
+    name: prepared ? 'blocx_append_combined' : undefined,
+    text: `WITH wanted AS (
+        SELECT * FROM jsonb_to_recordset($1::jsonb)
+          AS w(append int, stream_id text, expected bigint, events jsonb, count bigint)
+      ), moved AS (
+        UPDATE streams SET revision = streams.revision + wanted.count FROM wanted
+        WHERE wanted.expected >= 0 AND streams.stream_id = wanted.stream_id
+          AND streams.revision = wanted.expected
+        RETURNING wanted.append, streams.revision - wanted.count AS before
+      ), created AS (
+        INSERT INTO streams (stream_id, revision)
+        SELECT stream_id, count - 1 FROM wanted WHERE expected = -1
+        ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id
+      ), appended AS (
+        SELECT append, before FROM moved
+        UNION ALL
+        SELECT wanted.append, -1::bigint FROM created JOIN wanted USING (stream_id)
+      ), inserted AS (
+        INSERT INTO events (stream_id, stream_position, event_id, event_type, data, metadata)
+        SELECT wanted.stream_id, appended.before + x.ord, (x.doc->>'id')::uuid, x.doc->>'type',
+               x.doc->'data', x.doc->'metadata'
+        FROM appended JOIN wanted USING (append),
+             jsonb_array_elements(wanted.events) WITH ORDINALITY AS x(doc, ord)
+        ORDER BY appended.append, x.ord
+        RETURNING stream_id, global_position
+      )
+      SELECT appended.append, appended.before + wanted.count AS revision,
+        pg_current_xact_id()::text AS transaction_id,
+        (SELECT max(global_position) FROM inserted WHERE inserted.stream_id = wanted.stream_id)
+          AS global_position
+      FROM appended JOIN wanted USING (append)`,
+    values: [JSON.stringify(wanted)],
   };
 }

@@ -15,7 +15,14 @@ import {
 } from '../event-store.port';
 import { AppendNotifier } from './append-notifier';
 import { LogTail, LogTailOptions, TailPage } from './log-tail';
-import { AppendRow, fastAppendQuery, functionAppendQuery } from './append-statements';
+import { AppendBatches } from './append-batches';
+import {
+  AppendRow,
+  CombinedAppend,
+  CombinedAppendRow,
+  fastAppendQuery,
+  functionAppendQuery,
+} from './append-statements';
 import { NotificationListener } from './notification-listener';
 import { StreamReads } from './stream-reads';
 import {
@@ -63,6 +70,11 @@ export interface PostgresEventStoreOptions {
    * statement (default true).
    */
   coalesceStreamReads?: boolean;
+  /**
+   * Appends (exact revision or new stream) asked for in the same turn of the event loop go to
+   * distinct streams in one statement and one commit (default true).
+   */
+  combineAppends?: boolean;
 }
 
 /** Runs a query: the pool, or a client the caller holds a transaction on. */
@@ -77,12 +89,13 @@ export class PostgresEventStore extends EventStore {
   readonly wake = new WakeSignal();
   readonly pollIntervalMs: number;
   readonly maxConsecutiveFailures: number;
-  private readonly preparedStatements: boolean;
+  private readonly prepared: boolean;
   private readonly listener: NotificationListener | undefined;
   private readonly notifier: AppendNotifier | undefined;
   private readonly subscriptions = new Set<PostgresLogSubscription>();
   private readonly tail: LogTail | undefined;
   private readonly streamReads: StreamReads | undefined;
+  private readonly batches: AppendBatches | undefined;
   /** What subscriptions read: the shared tail where it covers them, else the database. */
   private readonly feed: LogFeedSource;
 
@@ -93,7 +106,7 @@ export class PostgresEventStore extends EventStore {
     super();
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.maxConsecutiveFailures = options.maxConsecutiveFailures ?? 10;
-    this.preparedStatements = options.preparedStatements ?? false;
+    this.prepared = options.preparedStatements ?? false;
     if (options.listen ?? true) {
       this.listener = new NotificationListener(pool.options, EVENTS_CHANNEL, () =>
         this.wake.notify(),
@@ -101,6 +114,7 @@ export class PostgresEventStore extends EventStore {
     }
     if (options.notify ?? true) this.notifier = new AppendNotifier(pool, EVENTS_CHANNEL);
     if (options.sharedTail !== false) this.tail = new LogTail(this, options.sharedTail);
+    if (options.combineAppends ?? true) this.batches = this.appendBatches();
     if (options.coalesceStreamReads ?? true) {
       this.streamReads = new StreamReads(async (query) => (await pool.query(query)).rows);
     }
@@ -117,7 +131,12 @@ export class PostgresEventStore extends EventStore {
     events: EventToAppend[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    const result = await this.append(this.pool, streamId, events, options.expectedRevision, false);
+    const expected = options.expectedRevision;
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const result =
+      this.batches !== undefined && (typeof expected === 'bigint' || expected === 'no_stream')
+        ? await this.batches.append({ streamId, expected, events })
+        : await this.append(this.pool, streamId, events, expected, false);
     this.wake.notify();
     this.notifier?.appended(result.position.prepare);
     return result;
@@ -144,21 +163,34 @@ export class PostgresEventStore extends EventStore {
     notifyInTransaction: boolean,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    const eventsJson = JSON.stringify(
-      events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
-    );
-    const call = { streamId, expected, eventsJson, count: events.length };
-    const prepared = this.preparedStatements;
+    const call = this.appendCall(streamId, events, expected);
     try {
       // The caller's transaction must NOTIFY at its commit, which only the function does.
-      const fast = notifyInTransaction ? undefined : fastAppendQuery({ ...call, prepared });
+      const fast = notifyInTransaction ? undefined : fastAppendQuery(call);
       const moved = fast && (await client.query<AppendRow>(fast)).rows[0];
       if (moved && moved.global_position !== null) return toAppendResult(moved);
-      const query = functionAppendQuery({ ...call, prepared }, notifyInTransaction);
+      const query = functionAppendQuery(call, notifyInTransaction);
       return toAppendResult((await client.query<AppendRow>(query)).rows[0]);
     } catch (error) {
       throw wrongExpectedVersion(error, streamId, expected) ?? error;
     }
+  }
+
+  /** The function's verdict alone, for an append whose fast path moved nothing. */
+  private async verdict({ streamId, events, expected }: CombinedAppend): Promise<AppendResult> {
+    try {
+      const query = functionAppendQuery(this.appendCall(streamId, events, expected), false);
+      return toAppendResult((await this.pool.query<AppendRow>(query)).rows[0]);
+    } catch (error) {
+      throw wrongExpectedVersion(error, streamId, expected) ?? error;
+    }
+  }
+
+  private appendCall(streamId: string, events: EventToAppend[], expected: ExpectedRevision) {
+    const eventsJson = JSON.stringify(
+      events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
+    );
+    return { streamId, expected, eventsJson, count: events.length, prepared: this.prepared };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -186,6 +218,17 @@ export class PostgresEventStore extends EventStore {
     const query = heldBackQuery(after ?? LOG_START, options.filter);
     const { rows } = await this.pool.query<{ held_back: boolean }>(query);
     return { events, heldBack: rows[0].held_back };
+  }
+
+  private appendBatches(): AppendBatches {
+    return new AppendBatches({
+      run: async (query) => (await this.pool.query<CombinedAppendRow>(query)).rows,
+      alone: ({ streamId, events, expected }) =>
+        this.append(this.pool, streamId, events, expected, false),
+      verdict: (append) => this.verdict(append),
+      toResult: toAppendResult,
+      prepared: this.prepared,
+    });
   }
 
   /** The shared tail's read: the settled events after `after` and the held-back flag at once. */

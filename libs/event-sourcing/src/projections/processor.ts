@@ -30,6 +30,27 @@ export abstract class BatchProcessor extends Processor {
   handle(envelope: EventEnvelope): Promise<void> {
     return this.handleBatch([envelope]);
   }
+
+  /**
+   * Runs `work` on every envelope, at most `limit` at once. Every one settles before the first
+   * failure is thrown, so nothing of this batch is still running when the batch comes again.
+   */
+  protected async forEachConcurrently(
+    envelopes: EventEnvelope[],
+    limit: number,
+    work: (envelope: EventEnvelope) => Promise<void>,
+  ): Promise<void> {
+    let next = 0;
+    const failures: unknown[] = [];
+    const worker = async (): Promise<void> => {
+      while (next < envelopes.length) {
+        const envelope = envelopes[next++];
+        await work(envelope).catch((error: unknown) => failures.push(error));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, envelopes.length) }, worker));
+    if (failures.length > 0) throw failures[0];
+  }
 }
 
 /** The uuid namespace of ids derived from events (a fixed, random v4). */
