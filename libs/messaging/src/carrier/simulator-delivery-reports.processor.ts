@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   AggregateRepository,
+  BatchProcessor,
   causedBy,
   EventEnvelope,
   eventTypes,
   InjectAggregateRepository,
-  Processor,
 } from '@blocx/event-sourcing';
 import { Clock } from '@blocx/platform';
 import { RecordDeliveryReport } from '../commands/record-delivery-report/record-delivery-report.command';
@@ -23,15 +23,20 @@ import {
 /** The subscription name (its checkpoint). Never rename it. */
 export const SIMULATOR_DELIVERY_REPORTS = 'messaging.simulator-delivery-reports';
 
+/** Reports of one batch recorded at once: their reads share statements, their appends overlap. */
+const CONCURRENT_REPORTS = 16;
+
 /**
  * The simulator's delivery reports, derived from the log rather than kept in timers: every
  * message the simulator took gets its report shortly after `sentAt`, and after a crash the
- * processor resumes from its checkpoint, so no accepted message is left without one.
+ * processor resumes from its checkpoint, so no accepted message is left without one. A batch
+ * waits until its newest message is due, then reports them all.
  */
 @Injectable()
-export class SimulatorDeliveryReports extends Processor {
+export class SimulatorDeliveryReports extends BatchProcessor {
   readonly name = SIMULATOR_DELIVERY_REPORTS;
   override readonly filter = { eventTypes: eventTypes(MessageSent) };
+  override readonly batchSize = 200;
 
   constructor(
     private readonly commands: CommandBus,
@@ -41,12 +46,20 @@ export class SimulatorDeliveryReports extends Processor {
     super();
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
-    const event = envelope.event;
-    if (!(event instanceof MessageSent) || event.data.carrier !== SIMULATOR) return;
-    const due = Date.parse(event.data.sentAt) + SIMULATOR_REPORT_DELAY_MS;
-    const wait = due - this.clock.now().getTime();
+  async handleBatch(envelopes: EventEnvelope[]): Promise<void> {
+    const sent = envelopes.filter(
+      (envelope) =>
+        envelope.event instanceof MessageSent && envelope.event.data.carrier === SIMULATOR,
+    );
+    if (sent.length === 0) return;
+    const newest = Math.max(...sent.map((e) => Date.parse((e.event as MessageSent).data.sentAt)));
+    const wait = newest + SIMULATOR_REPORT_DELAY_MS - this.clock.now().getTime();
     if (wait > 0) await sleep(Math.min(wait, SIMULATOR_REPORT_DELAY_MS));
+    await this.forEachConcurrently(sent, CONCURRENT_REPORTS, (envelope) => this.report(envelope));
+  }
+
+  private async report(envelope: EventEnvelope): Promise<void> {
+    const event = envelope.event as MessageSent;
     const message = await this.messages.load(envelope.streamId);
     const outcome = simulatedOutcome(message.toView().to);
     await this.commands.execute(

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  BatchProcessor,
   deterministicId,
   DomainEvent,
   EventEnvelope,
   EventRegistry,
   EventStore,
   eventTypes,
-  Processor,
 } from '@blocx/event-sourcing';
 import {
   GetMessagingProfile,
@@ -44,10 +44,11 @@ function notice(event: DomainEvent): { type: string; at: string } | undefined {
 /**
  * Turns message events into webhook delivery jobs for profiles that subscribe to them. The
  * webhook id is the event's id, so a replayed event enqueues nothing twice; the payload is the
- * message as it was right after the event, replayed from its stream.
+ * message as it was right after the event, replayed from its stream. A batch reads the profiles
+ * of all its events at once, then enqueues in log order.
  */
 @Injectable()
-export class MessageWebhooks extends Processor {
+export class MessageWebhooks extends BatchProcessor {
   readonly name = MESSAGE_WEBHOOKS;
   override readonly filter = {
     eventTypes: eventTypes(MessageSent, MessageDelivered, MessageFailed, MessageReceived),
@@ -62,11 +63,30 @@ export class MessageWebhooks extends Processor {
     super();
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  async handleBatch(envelopes: EventEnvelope[]): Promise<void> {
+    const profiles = new Map<string, Promise<MessagingProfileView | undefined>>();
+    for (const { event } of envelopes) {
+      const { accountId, profileId } = (event as Notified).data;
+      if (notice(event) === undefined || profileId === null) continue;
+      const key = `${accountId}/${profileId}`;
+      if (!profiles.has(key)) profiles.set(key, this.profile(accountId, profileId));
+    }
+    // Settle all before any failure surfaces, so no lookup outlives the batch.
+    await Promise.allSettled(profiles.values());
+    for (const envelope of envelopes) {
+      const { accountId, profileId } = (envelope.event as Notified).data;
+      const profile = profiles.get(`${accountId}/${profileId}`);
+      if (profile !== undefined) await this.enqueue(envelope, await profile);
+    }
+  }
+
+  private async enqueue(
+    envelope: EventEnvelope,
+    profile: MessagingProfileView | undefined,
+  ): Promise<void> {
     const found = notice(envelope.event);
     const { accountId, profileId } = (envelope.event as Notified).data;
     if (found === undefined || profileId === null) return;
-    const profile = await this.profile(accountId, profileId);
     const wanted = profile?.webhookEvents.some((type) => type === found.type) ?? false;
     if (!wanted || (profile?.webhookUrl ?? profile?.webhookFailoverUrl ?? null) === null) return;
     await this.commands.execute(
@@ -83,7 +103,10 @@ export class MessageWebhooks extends Processor {
   }
 
   /** Its settings now (the profile is read when it is used); undefined once deleted. */
-  private async profile(accountId: string, profileId: string) {
+  private async profile(
+    accountId: string,
+    profileId: string,
+  ): Promise<MessagingProfileView | undefined> {
     try {
       return await this.queries.execute<GetMessagingProfile, MessagingProfileView>(
         new GetMessagingProfile({ accountId, profileId }),
