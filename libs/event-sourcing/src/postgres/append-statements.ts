@@ -101,7 +101,7 @@ export function combinedAppendQuery(appends: CombinedAppend[], prepared: boolean
       ), moved AS (
         UPDATE streams SET revision = streams.revision + wanted.count FROM wanted
         WHERE wanted.expected >= 0 AND streams.stream_id = wanted.stream_id
-          AND streams.revision = wanted.expected
+          AND streams.revision = wanted.expected AND streams.stream_id = ANY($2::text[])
         RETURNING wanted.append, streams.revision - wanted.count AS before
       ), created AS (
         INSERT INTO streams (stream_id, revision)
@@ -125,6 +125,8 @@ export function combinedAppendQuery(appends: CombinedAppend[], prepared: boolean
         (SELECT max(global_position) FROM inserted WHERE inserted.stream_id = wanted.stream_id)
           AS global_position
       FROM appended JOIN wanted USING (append)`,
-    values: [JSON.stringify(wanted)],
+    // The stream ids again as an array: an index condition, where the join alone may get a
+    // sequential scan of streams from a planner that cannot see into the JSON.
+    values: [JSON.stringify(wanted), appends.map((append) => append.streamId)],
   };
 }

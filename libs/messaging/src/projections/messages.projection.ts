@@ -127,13 +127,16 @@ async function insert(tx: PoolClient, table: string, rows: NewRow[]) {
   );
 }
 
-/** Each message at most once per call: an UPDATE … FROM changes a row only once. */
+/**
+ * Each message at most once per call: an UPDATE … FROM changes a row only once. The ids again as
+ * an array give the planner an index condition (the join alone may scan the whole table).
+ */
 async function moveAll(tx: PoolClient, table: string, moves: Move[]) {
   await tx.query(
     `UPDATE ${table} AS m SET status = u.status, updated_at = u.at, errors = m.errors || u.errors
      FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, status text, at timestamptz, errors jsonb,
        from_statuses text[])
-     WHERE m.id = u.id AND m.status = ANY(u.from_statuses)`,
-    [JSON.stringify(moves)],
+     WHERE m.id = ANY($2::uuid[]) AND m.id = u.id AND m.status = ANY(u.from_statuses)`,
+    [JSON.stringify(moves), moves.map((move) => move.id)],
   );
 }
