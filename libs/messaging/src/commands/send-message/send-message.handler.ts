@@ -11,23 +11,16 @@ import { Clock } from '@blocx/platform';
 import { Message, MessageView } from '../../domain/message.aggregate';
 import { CheckedSendRequest, checkSendRequest } from '../../domain/sending-rules';
 import { IdempotencyKeyReused } from '../../domain/sending.errors';
-import { Admission } from '../../lines/admission';
 import { createMessage } from '../../lines/message-writes';
 import { SendingLines } from '../../lines/sending-lines';
 import { MESSAGING_READ_MODELS } from '../../projections/read-models';
-import { IdempotencyKeys, KeyRecord, requestHash } from './idempotency-keys';
-import { SendMessage } from './send-message.command';
+import { Claim, IdempotencyKeys, KeyRecord, requestHash } from './idempotency-keys';
 
-/**
- * Sends doing database work at once: below the pool's 10 connections, so the projections and
- * processors that share the pool keep theirs, and read-your-writes does not starve under a burst.
- */
-const CONCURRENT_SENDS = 6;
+type LostClaim = Extract<Claim, { won: false }>;
+import { SendMessage } from './send-message.command';
 
 @CommandHandler(SendMessage)
 export class SendMessageHandler implements ICommandHandler<SendMessage> {
-  private readonly admission = new Admission(CONCURRENT_SENDS);
-
   constructor(
     @InjectAggregateRepository(Message) private readonly messages: AggregateRepository<Message>,
     private readonly lines: SendingLines,
@@ -46,15 +39,14 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     return this.send(command.accountId, request, randomUUID());
   }
 
-  /** Checks and queues under the admission; waits for the read models outside it (no connection). */
+  /** Checks and queues, then waits for the read models (read-your-writes). */
   private async send(
     accountId: string,
     request: CheckedSendRequest,
     messageId: string,
   ): Promise<MessageView> {
-    const { view, position } = await this.admission.run(async () =>
-      this.queue(accountId, request, await this.admit(accountId, request), messageId),
-    );
+    const profileId = await this.admit(accountId, request);
+    const { view, position } = await this.queue(accountId, request, profileId, messageId);
     await this.readModels.waitFor(position, MESSAGING_READ_MODELS);
     return view;
   }
@@ -69,16 +61,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     const hash = requestHash(command);
     const earlier = await this.keys.find(accountId, key, this.clock.now());
     if (earlier?.requestHash === hash) return this.replay(command, request, key, earlier);
-    const outcome = await this.admission.run(async () => {
-      const profileId = await this.admit(accountId, request);
-      if (earlier !== undefined) throw new IdempotencyKeyReused();
-      const claim = await this.keys.claim(accountId, key, hash, randomUUID(), this.clock.now());
-      if (!claim.won) return claim;
-      return this.queue(accountId, request, profileId, claim.messageId).catch(async (error) => {
-        await this.keys.release(accountId, key, claim.messageId).catch(() => undefined);
-        throw error;
-      });
-    });
+    const outcome = await this.claimAndQueue(command, request, key, hash, earlier);
     if ('won' in outcome) {
       if (outcome.record.requestHash !== hash) throw new IdempotencyKeyReused();
       return this.replay(command, request, key, outcome.record);
@@ -87,6 +70,24 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     // Completed once visible, so a duplicate answered from the key reads its writes too.
     await this.keys.complete(accountId, key, outcome.view);
     return outcome.view;
+  }
+
+  /** Every check, then the key is claimed and the message queued; a lost claim answers the record. */
+  private async claimAndQueue(
+    { accountId }: SendMessage,
+    request: CheckedSendRequest,
+    key: string,
+    hash: string,
+    earlier: KeyRecord | undefined,
+  ): Promise<LostClaim | { view: MessageView; position: LogPosition | undefined }> {
+    const profileId = await this.admit(accountId, request);
+    if (earlier !== undefined) throw new IdempotencyKeyReused();
+    const claim = await this.keys.claim(accountId, key, hash, randomUUID(), this.clock.now());
+    if (!claim.won) return claim;
+    return this.queue(accountId, request, profileId, claim.messageId).catch(async (error) => {
+      await this.keys.release(accountId, key, claim.messageId).catch(() => undefined);
+      throw error;
+    });
   }
 
   /** Waits for the first request's answer; if it died on the way, finishes its send (same id). */
