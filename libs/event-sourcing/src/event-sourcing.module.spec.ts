@@ -2,7 +2,14 @@ import { Global, Injectable, Module } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
-import { HealthProbes, loadSettings, Metrics, PG_POOL, SETTINGS } from '@blocx/platform';
+import {
+  HealthProbes,
+  loadSettings,
+  Metrics,
+  PG_POOL,
+  PG_SUBSCRIPTIONS_POOL,
+  SETTINGS,
+} from '@blocx/platform';
 import { AggregateRepository, InjectAggregateRepository } from './aggregates';
 import { EventStore } from './event-store.port';
 import { EventSourcingModule } from './event-sourcing.module';
@@ -29,11 +36,12 @@ class AddItem {
   }
 }
 
-/** The platform pieces the kernel stands on; the pool is never connected (no projections here). */
+/** The platform pieces the kernel stands on; the pools are never connected (no projections here). */
 @Global()
 @Module({
   providers: [
     { provide: PG_POOL, useValue: new Pool() },
+    { provide: PG_SUBSCRIPTIONS_POOL, useValue: new Pool() },
     {
       provide: SETTINGS,
       useValue: loadSettings({ ADMIN_API_KEY: 'x'.repeat(20), SECRET_KEY: 'a'.repeat(64) }),
@@ -41,7 +49,7 @@ class AddItem {
     { provide: HealthProbes, useValue: { register: () => undefined } },
     Metrics,
   ],
-  exports: [PG_POOL, SETTINGS, HealthProbes, Metrics],
+  exports: [PG_POOL, PG_SUBSCRIPTIONS_POOL, SETTINGS, HealthProbes, Metrics],
 })
 class PlatformStub {}
 

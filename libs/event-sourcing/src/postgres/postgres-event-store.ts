@@ -75,6 +75,8 @@ export interface PostgresEventStoreOptions {
    * distinct streams in one statement and one commit (default true).
    */
   combineAppends?: boolean;
+  /** Where subscriptions read the log (default: the pool): a pool of their own keeps them moving. */
+  subscriptionPool?: Pool;
 }
 
 /** Runs a query: the pool, or a client the caller holds a transaction on. */
@@ -98,6 +100,7 @@ export class PostgresEventStore extends EventStore {
   private readonly batches: AppendBatches | undefined;
   /** What subscriptions read: the shared tail where it covers them, else the database. */
   private readonly feed: LogFeedSource;
+  private readonly feedPool: Pool;
 
   constructor(
     private readonly pool: Pool,
@@ -107,6 +110,7 @@ export class PostgresEventStore extends EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.maxConsecutiveFailures = options.maxConsecutiveFailures ?? 10;
     this.prepared = options.preparedStatements ?? false;
+    this.feedPool = options.subscriptionPool ?? pool;
     if (options.listen ?? true) {
       this.listener = new NotificationListener(pool.options, EVENTS_CHANNEL, () =>
         this.wake.notify(),
@@ -212,11 +216,12 @@ export class PostgresEventStore extends EventStore {
   async readFeed(options: ReadAllOptions): Promise<FeedPage> {
     const served = this.tail?.serve(options);
     if (served !== undefined) return served;
-    const events = await this.readAll(options);
+    const read = readAllQuery(options.after ?? LOG_START, options.maxCount, options.filter);
+    const events = (await this.feedPool.query<EventRow>(read)).rows.map(toRecordedEvent);
     if (events.length === options.maxCount) return { events, heldBack: false };
     const after = events.length > 0 ? events[events.length - 1].position : options.after;
     const query = heldBackQuery(after ?? LOG_START, options.filter);
-    const { rows } = await this.pool.query<{ held_back: boolean }>(query);
+    const { rows } = await this.feedPool.query<{ held_back: boolean }>(query);
     return { events, heldBack: rows[0].held_back };
   }
 
@@ -233,7 +238,7 @@ export class PostgresEventStore extends EventStore {
 
   /** The shared tail's read: the settled events after `after` and the held-back flag at once. */
   async readTail(after: LogPosition, maxCount: number): Promise<TailPage> {
-    const { rows } = await this.pool.query<TailRow>(tailQuery(after, maxCount));
+    const { rows } = await this.feedPool.query<TailRow>(tailQuery(after, maxCount));
     const heldBack = rows[0]?.held_back ?? false;
     const events = rows
       .filter((row) => row.event_id !== null)

@@ -6,7 +6,7 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { Pool } from 'pg';
-import { PG_POOL } from '@blocx/platform';
+import { PG_SUBSCRIPTIONS_POOL } from '@blocx/platform';
 import { EventRegistry } from '../aggregates/event-registry';
 import { EventStore } from '../event-store.port';
 import { liveTables, Projection, checkProjection } from '../projections/projection';
@@ -35,7 +35,8 @@ export class SubscriptionHost implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger(SubscriptionHost.name);
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    /** Projection transactions and checkpoints: their own pool, never behind requests. */
+    @Inject(PG_SUBSCRIPTIONS_POOL) private readonly pool: Pool,
     private readonly store: EventStore,
     private readonly registry: EventRegistry,
     readonly progress: SubscriptionProgress,

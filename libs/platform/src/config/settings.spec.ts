@@ -25,6 +25,14 @@ describe('settings', () => {
     expect(settings.secretKey).toHaveLength(32);
   });
 
+  it('sizes the database pool from DATABASE_POOL_SIZE, or leaves it to the database kind', () => {
+    expect(loadSettings({ DATA_DIR: dataDir }).databasePoolSize).toBeUndefined();
+    expect(loadSettings({ DATA_DIR: dataDir, DATABASE_POOL_SIZE: '40' }).databasePoolSize).toBe(40);
+    expect(() => loadSettings({ DATA_DIR: dataDir, DATABASE_POOL_SIZE: '0' })).toThrow(
+      InvalidSettingError,
+    );
+  });
+
   it('denies private networks by default in production', () => {
     expect(
       loadSettings({ DATA_DIR: dataDir, NODE_ENV: 'production' }).webhookAllowPrivateNetworks,

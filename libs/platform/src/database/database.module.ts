@@ -9,6 +9,8 @@ import {
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { MixedList } from 'typeorm';
+import { SETTINGS } from '../config/settings.module';
+import { Settings } from '../config/settings';
 import { DATABASE_ENDPOINT_PROVIDER, DatabaseEndpoint } from './database-endpoint';
 
 const logger = new Logger('Database');
@@ -16,18 +18,49 @@ const logger = new Logger('Database');
 /** The raw `pg` pool, for the event store and hot paths that TypeORM would only slow down. */
 export const PG_POOL = Symbol('PG_POOL');
 
+/**
+ * A pool of its own for the subscriptions (the shared read of the log, projection transactions,
+ * checkpoints): a burst of requests never makes read-your-writes wait for a connection.
+ */
+export const PG_SUBSCRIPTIONS_POOL = Symbol('PG_SUBSCRIPTIONS_POOL');
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type MigrationList = MixedList<Function>;
 
 export interface DatabaseModuleOptions {
   migrations: MigrationList;
+  /** Overrides the DATABASE_POOL_SIZE setting. */
   poolSize?: number;
 }
 
+/** Connections of each pool: a real server takes more work at once than the embedded one. */
+export interface PoolSizes {
+  requests: number;
+  subscriptions: number;
+  typeorm: number;
+}
+
+export function poolSizes(embedded: boolean, configured: number | undefined): PoolSizes {
+  return embedded
+    ? { requests: configured ?? 10, subscriptions: 3, typeorm: 5 }
+    : { requests: configured ?? 20, subscriptions: 6, typeorm: 10 };
+}
+
+function openPool(url: string, max: number): Pool {
+  const pool = new Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash
+  // the process: the pool discards it and opens a new one on the next query.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  return pool;
+}
+
 class PoolCloser implements OnApplicationShutdown {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(PG_SUBSCRIPTIONS_POOL) private readonly subscriptions: Pool,
+  ) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.subscriptions.end()]);
   }
 }
 
@@ -40,14 +73,15 @@ class DatabaseEndpointModule {}
 @Module({})
 export class DatabaseModule {
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
-    const poolSize = options.poolSize ?? 10;
+    const sizes = (db: DatabaseEndpoint, settings: Settings) =>
+      poolSizes(db.isEmbedded, options.poolSize ?? settings.databasePoolSize);
     return {
       module: DatabaseModule,
       imports: [
         DatabaseEndpointModule,
         TypeOrmModule.forRootAsync({
-          inject: [DatabaseEndpoint],
-          useFactory: (db: DatabaseEndpoint) => ({
+          inject: [DatabaseEndpoint, SETTINGS],
+          useFactory: (db: DatabaseEndpoint, settings: Settings) => ({
             type: 'postgres',
             url: db.url,
             autoLoadEntities: true,
@@ -55,27 +89,26 @@ export class DatabaseModule {
             migrationsRun: true,
             migrations: options.migrations,
             migrationsTransactionMode: 'each',
-            extra: { max: poolSize },
+            extra: { max: sizes(db, settings).typeorm },
           }),
         }),
       ],
       providers: [
         {
           provide: PG_POOL,
-          inject: [DatabaseEndpoint],
-          useFactory: (db: DatabaseEndpoint) => {
-            const pool = new Pool({ connectionString: db.url, max: poolSize });
-            // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash
-            // the process: the pool discards it and opens a new one on the next query.
-            pool.on('error', (error) =>
-              logger.warn(`idle database connection lost: ${error.message}`),
-            );
-            return pool;
-          },
+          inject: [DatabaseEndpoint, SETTINGS],
+          useFactory: (db: DatabaseEndpoint, settings: Settings) =>
+            openPool(db.url, sizes(db, settings).requests),
+        },
+        {
+          provide: PG_SUBSCRIPTIONS_POOL,
+          inject: [DatabaseEndpoint, SETTINGS],
+          useFactory: (db: DatabaseEndpoint, settings: Settings) =>
+            openPool(db.url, sizes(db, settings).subscriptions),
         },
         PoolCloser,
       ],
-      exports: [PG_POOL],
+      exports: [PG_POOL, PG_SUBSCRIPTIONS_POOL],
     };
   }
 }
