@@ -34,6 +34,7 @@ import {
   heldBackQuery,
   readAllQuery,
   readStreamQuery,
+  SqlQuery,
   tailQuery,
   TailRow,
   toPosition,
@@ -120,7 +121,8 @@ export class PostgresEventStore extends EventStore {
     if (options.sharedTail !== false) this.tail = new LogTail(this, options.sharedTail);
     if (options.combineAppends ?? true) this.batches = this.appendBatches();
     if (options.coalesceStreamReads ?? true) {
-      this.streamReads = new StreamReads(async (query) => (await pool.query(query)).rows);
+      const run = async <R extends object>(query: SqlQuery) => (await pool.query<R>(query)).rows;
+      this.streamReads = new StreamReads(run, this.prepared);
     }
     this.feed = {
       readFeed: (feedOptions) => this.readFeed(feedOptions),
@@ -202,7 +204,9 @@ export class PostgresEventStore extends EventStore {
       const { fromRevision = 0n, maxCount } = options;
       return this.streamReads.read({ streamId, fromRevision, maxCount });
     }
-    const { rows } = await this.pool.query<EventRow>(readStreamQuery(streamId, options));
+    const { rows } = await this.pool.query<EventRow>(
+      readStreamQuery(streamId, options, this.prepared),
+    );
     return rows.map(toRecordedEvent);
   }
 
@@ -238,7 +242,7 @@ export class PostgresEventStore extends EventStore {
 
   /** The shared tail's read: the settled events after `after` and the held-back flag at once. */
   async readTail(after: LogPosition, maxCount: number): Promise<TailPage> {
-    const { rows } = await this.feedPool.query<TailRow>(tailQuery(after, maxCount));
+    const { rows } = await this.feedPool.query<TailRow>(tailQuery(after, maxCount, this.prepared));
     const heldBack = rows[0]?.held_back ?? false;
     const events = rows
       .filter((row) => row.event_id !== null)

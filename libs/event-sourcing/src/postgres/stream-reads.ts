@@ -25,8 +25,8 @@ type Run = <R extends object>(query: SqlQuery) => Promise<R[]>;
 export class StreamReads {
   private readonly lookup: BatchedLookup<StreamRead, RecordedEvent[]>;
 
-  constructor(run: Run) {
-    this.lookup = new BatchedLookup((reads) => readTogether(run, reads));
+  constructor(run: Run, prepared: boolean) {
+    this.lookup = new BatchedLookup((reads) => readTogether(run, reads, prepared));
   }
 
   read(request: StreamRead): Promise<RecordedEvent[]> {
@@ -34,13 +34,19 @@ export class StreamReads {
   }
 }
 
-async function readTogether(run: Run, reads: StreamRead[]): Promise<RecordedEvent[][]> {
+async function readTogether(
+  run: Run,
+  reads: StreamRead[],
+  prepared: boolean,
+): Promise<RecordedEvent[][]> {
   if (reads.length === 1) {
     const [{ streamId, fromRevision, maxCount }] = reads;
-    const rows = await run<EventRow>(readStreamQuery(streamId, { fromRevision, maxCount }));
+    const rows = await run<EventRow>(
+      readStreamQuery(streamId, { fromRevision, maxCount }, prepared),
+    );
     return [rows.map(toRecordedEvent)];
   }
-  const rows = await run<EventRow & { read: number }>(readStreamsQuery(reads));
+  const rows = await run<EventRow & { read: number }>(readStreamsQuery(reads, prepared));
   const found: RecordedEvent[][] = reads.map(() => []);
   for (const row of rows) found[row.read - 1].push(toRecordedEvent(row));
   return found;
