@@ -1,0 +1,339 @@
+/**
+ * A profiling aid beside bench:send (not a benchmark with goals): runs SendMessage like it, at
+ * saturation or at PROFILE_RATE sends/s, and prints where the time goes — statements per send by
+ * kind (every connection of the process), the time of each step of a send, how long an append
+ * takes to reach the shared log tail, the read models and the dispatcher, CPU of this process
+ * and of the server, and the server's table statistics (sequential scans show there). Run after
+ * `npm run bench:send` compiled it (or `npx tsc -p test/bench/tsconfig.json`):
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test [PROFILE_RATE=1000] \
+ *     TS_NODE_BASEURL=dist/bench node -r tsconfig-paths/register dist/bench/test/bench/send-profile.bench.js
+ * Add `--cpu-prof` to node for a CPU profile of the process.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client, Pool } from 'pg';
+import { SendMessage } from '@blocx/messaging';
+import { EventStore, ReadModelWaiter } from '@blocx/event-sourcing';
+import { E164, loadSettings, PG_POOL } from '@blocx/platform';
+import { createHttpServer } from '../../apps/api/src/http-server';
+import { ApiClient } from '../support/api-client';
+import { NumberLines } from '../../libs/messaging/src/lines/number-lines';
+import { SendingLines } from '../../libs/messaging/src/lines/sending-lines';
+import { LogTail } from '../../libs/event-sourcing/src/postgres/log-tail';
+import { SubscriptionProgress } from '../../libs/event-sourcing/src/subscriptions/subscription-progress';
+
+/** When each appended position (prepare) was appended, reached the tail, reached each projection. */
+const appendedAt = new Map<string, number>();
+
+function traceLatencies(): void {
+  const tail = LogTail.prototype as unknown as {
+    keep: (page: { events: Array<{ event: { position: { prepare: bigint } } }> }) => void;
+  };
+  const keep = tail.keep;
+  tail.keep = function (this: unknown, page) {
+    const now = performance.now();
+    for (const { event } of page.events) {
+      const at = appendedAt.get(String(event.position.prepare));
+      if (at !== undefined) add(stepStats, 'append -> tail has it', now - at);
+    }
+    return keep.call(this, page);
+  };
+  const progress = SubscriptionProgress.prototype as unknown as {
+    report: (name: string, p: { prepare: bigint }) => void;
+  };
+  const report = progress.report;
+  const lastSeen = new Map<string, bigint>();
+  progress.report = function (this: unknown, name, position) {
+    const now = performance.now();
+    if (
+      name === 'messaging.messages' ||
+      name === 'messaging.report' ||
+      name === 'messaging.dispatcher'
+    ) {
+      const from = lastSeen.get(name) ?? position.prepare;
+      for (let p = from + 1n; p <= position.prepare; p++) {
+        const at = appendedAt.get(String(p));
+        if (at !== undefined) add(stepStats, `append -> ${name} passed it`, now - at);
+      }
+      lastSeen.set(name, position.prepare);
+    }
+    return report.call(this, name, position);
+  };
+}
+
+const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 32);
+
+const queryStats = new Map<string, { n: number; ms: number }>();
+const stepStats = new Map<string, { n: number; ms: number }>();
+let counting = false;
+
+function add(map: Map<string, { n: number; ms: number }>, key: string, ms: number) {
+  if (!counting) return;
+  const s = map.get(key) ?? { n: 0, ms: 0 };
+  s.n += 1;
+  s.ms += ms;
+  map.set(key, s);
+}
+
+function kindOf(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.startsWith('WITH moved')) return 'append (fast)';
+  if (t.includes('append_to_stream')) return 'append (function)';
+  if (t.includes('FROM events WHERE stream_id')) return 'readStream';
+  if (t.includes('FROM events WHERE (transaction_id')) return 'readAll';
+  if (t.includes('held_back')) return 'heldBack';
+  if (t.includes('subscription_checkpoints')) return 'checkpoint';
+  if (t.startsWith('SELECT pg_notify')) return 'notify';
+  return t.slice(0, 60);
+}
+
+function instrumentQueries(): void {
+  const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: Client, ...args: unknown[]) {
+    const first = args[0] as string | { text: string };
+    const text = typeof first === 'string' ? first : (first?.text ?? '?');
+    const started = performance.now();
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const callback = args[last] as (...a: unknown[]) => unknown;
+      args[last] = (...a: unknown[]) => {
+        add(queryStats, kindOf(text), performance.now() - started);
+        return callback(...a);
+      };
+    }
+    const result = original.apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      (result as Promise<unknown>).then(
+        () => add(queryStats, kindOf(text), performance.now() - started),
+        () => add(queryStats, kindOf(text), performance.now() - started),
+      );
+    }
+    return result;
+  };
+  const poolProto = Pool.prototype as unknown as { connect: (...args: unknown[]) => unknown };
+  const connect = poolProto.connect;
+  poolProto.connect = function (this: Pool, ...args: unknown[]) {
+    const started = performance.now();
+    const result = connect.apply(this, args) as Promise<unknown> | undefined;
+    result?.then?.(
+      () => add(stepStats, 'pool.connect wait', performance.now() - started),
+      () => undefined,
+    );
+    return result;
+  };
+}
+
+function timeMethod(target: object, method: string, label: string): void {
+  const holder = target as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const original = holder[method];
+  holder[method] = async function (this: unknown, ...args: unknown[]) {
+    const started = performance.now();
+    try {
+      return await original.apply(this, args);
+    } finally {
+      add(stepStats, label, performance.now() - started);
+    }
+  };
+}
+
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / 100;
+}
+
+function recipients(count: number): string[] {
+  const found: string[] = [];
+  const areas = ['202', '212', '312', '415', '617', '646', '718', '213', '305', '404'];
+  for (let i = 0; found.length < count; i++) {
+    const area = areas[i % areas.length];
+    const candidate = `+1${area}${200 + (Math.floor(i / 10) % 700)}${String(i % 10000).padStart(4, '0')}`;
+    if (E164.parse(candidate) !== undefined) found.push(candidate);
+  }
+  return found;
+}
+
+async function openLine(app: NestFastifyApplication, operatorKey: string) {
+  const address = app.getHttpServer().address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const operator = new ApiClient(baseUrl, operatorKey);
+  const account = (await operator.post('/accounts', { name: 'Bench' })).body.data;
+  const client = new ApiClient(baseUrl, account.api_key);
+  const profile = (await client.post('/messaging-profiles', { name: 'Bench' })).body.data;
+  const campaign = (
+    await client.post('/campaigns', { brand_name: 'Bench', use_case: 'MIXED', description: 'Load' })
+  ).body.data;
+  const from = '+12025550100';
+  await client.post('/numbers', { phone_number: from });
+  await client.patch(`/numbers/${encodeURIComponent(from)}`, {
+    messaging_profile_id: profile.id,
+    campaign_id: campaign.id,
+  });
+  return { accountId: account.id as string, from };
+}
+
+async function main(): Promise<void> {
+  const name = `blocx_prof_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  instrumentQueries();
+  timeMethod(NumberLines.prototype, 'current', 'number stream fold');
+  timeMethod(SendingLines.prototype, 'profile', 'profile query');
+  timeMethod(SendingLines.prototype, 'check', 'line check (number+profile)');
+  timeMethod(ReadModelWaiter.prototype, 'waitFor', 'read-your-writes wait');
+  try {
+    const settings = loadSettings({
+      DATABASE_URL: url.toString(),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'blocx-prof-')),
+      ADMIN_API_KEY: 'bench-operator-key-0123456789',
+      LOG_LEVEL: 'error',
+      HOST: '127.0.0.1',
+      PORT: '0',
+    });
+    const app = await createHttpServer(settings);
+    await app.listen(0, '127.0.0.1');
+    const { accountId, from } = await openLine(app, 'bench-operator-key-0123456789');
+    const commands = app.get(CommandBus);
+    const queries = app.get(QueryBus);
+    timeMethod(Object.getPrototypeOf(app.get(EventStore)), 'appendToStream', 'append');
+    const storeProto = Object.getPrototypeOf(app.get(EventStore)) as Record<
+      string,
+      (...a: unknown[]) => Promise<{ position: { prepare: bigint } }>
+    >;
+    const appendToStream = storeProto.appendToStream;
+    storeProto.appendToStream = async function (this: unknown, ...args: unknown[]) {
+      const result = await appendToStream.apply(this, args);
+      appendedAt.set(String(result.position.prepare), performance.now());
+      return result;
+    };
+    traceLatencies();
+    const executeQuery = queries.execute.bind(queries);
+    (queries as unknown as { execute: unknown }).execute = async (query: object) => {
+      const started = performance.now();
+      try {
+        return await executeQuery(query as never);
+      } finally {
+        add(stepStats, `query ${query.constructor.name}`, performance.now() - started);
+      }
+    };
+    const pool = app.get<Pool>(PG_POOL);
+    const to = recipients(20_000);
+    let next = 0;
+    let sends = 0;
+    const send = async () => {
+      const started = performance.now();
+      await commands.execute(
+        new SendMessage({
+          accountId,
+          from,
+          to: to[next++ % to.length],
+          text: 'Your code is 123456',
+        }),
+      );
+      add(stepStats, 'whole send', performance.now() - started);
+      if (counting) sends += 1;
+    };
+    const rate = Number(process.env.PROFILE_RATE ?? 0);
+    const latencies: number[] = [];
+    const fixed = async (seconds: number) => {
+      const started = performance.now();
+      const pending: Promise<unknown>[] = [];
+      for (let i = 0; i < rate * seconds; i++) {
+        const due = started + (i * 1000) / rate;
+        const wait = due - performance.now();
+        if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+        pending.push(send().then(() => counting && latencies.push(performance.now() - due)));
+      }
+      await Promise.all(pending);
+    };
+    const saturate = async (seconds: number) => {
+      const deadline = performance.now() + seconds * 1000;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (performance.now() < deadline) await send().catch(() => undefined);
+        }),
+      );
+    };
+    const run = (seconds: number) => (rate > 0 ? fixed(seconds) : saturate(seconds));
+    await run(1);
+    counting = true;
+    let waiting = 0;
+    let samples = 0;
+    const probe = setInterval(() => {
+      waiting += pool.waitingCount;
+      samples += 1;
+    }, 50);
+    const cpuBefore = process.cpuUsage();
+    const pgBefore = postgresCpuSeconds();
+    const started = performance.now();
+    await run(SECONDS);
+    const cpu = process.cpuUsage(cpuBefore);
+    console.log(
+      `node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (system ${(cpu.system / 1e6).toFixed(1)} s), postgres CPU ${(postgresCpuSeconds() - pgBefore).toFixed(1)} s`,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    counting = false;
+    clearInterval(probe);
+    console.log(`${sends} sends in ${seconds.toFixed(1)} s = ${(sends / seconds).toFixed(0)}/s`);
+    latencies.sort((a, b) => a - b);
+    if (rate > 0) {
+      const at = (p: number) => latencies[Math.floor((p / 100) * latencies.length)].toFixed(1);
+      console.log(
+        `at ${rate}/s from the scheduled start: p50 ${at(50)} p90 ${at(90)} p99 ${at(99)} ms`,
+      );
+    }
+    console.log(`mean pool waiting count ${(waiting / samples).toFixed(1)}`);
+    console.log('\nqueries (all connections) per send, mean ms:');
+    for (const [k, s] of [...queryStats].sort((a, b) => b[1].n - a[1].n)) {
+      console.log(
+        `  ${(s.n / sends).toFixed(2).padStart(6)}  ${(s.ms / s.n).toFixed(1).padStart(6)} ms  ${k}`,
+      );
+    }
+    console.log('\nsteps, per send, mean ms:');
+    for (const [k, s] of [...stepStats].sort((a, b) => b[1].ms - a[1].ms)) {
+      console.log(
+        `  ${(s.n / sends).toFixed(2).padStart(6)}  ${(s.ms / s.n).toFixed(1).padStart(6)} ms  ${k}`,
+      );
+    }
+    const { rows: tables } = await pool.query(
+      `SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, n_dead_tup, seq_scan, idx_scan,
+        autovacuum_count, autoanalyze_count FROM pg_stat_user_tables ORDER BY n_tup_ins + n_tup_upd DESC LIMIT 12`,
+    );
+    console.table(tables);
+    const { rows: db } = await pool.query(
+      `SELECT xact_commit, xact_rollback, blks_read, blks_hit, tup_returned, tup_fetched, tup_inserted, tup_updated
+       FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    console.table(db);
+    await app.close();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  } finally {
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
