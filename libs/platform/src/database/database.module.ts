@@ -46,8 +46,14 @@ export function poolSizes(embedded: boolean, configured: number | undefined): Po
     : { requests: configured ?? 20, subscriptions: 6, typeorm: 10 };
 }
 
-function openPool(url: string, max: number): Pool {
-  const pool = new Pool({ connectionString: url, max });
+function openPool(db: DatabaseEndpoint, max: number): Pool {
+  const pool = new Pool({
+    connectionString: db.url,
+    max,
+    // Named statements are planned for their parameters every time: a generic plan made while
+    // a table was still small (a seq scan) would stay cached until the next ANALYZE.
+    options: db.isEmbedded ? undefined : '-c plan_cache_mode=force_custom_plan',
+  });
   // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash
   // the process: the pool discards it and opens a new one on the next query.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
@@ -98,13 +104,13 @@ export class DatabaseModule {
           provide: PG_POOL,
           inject: [DatabaseEndpoint, SETTINGS],
           useFactory: (db: DatabaseEndpoint, settings: Settings) =>
-            openPool(db.url, sizes(db, settings).requests),
+            openPool(db, sizes(db, settings).requests),
         },
         {
           provide: PG_SUBSCRIPTIONS_POOL,
           inject: [DatabaseEndpoint, SETTINGS],
           useFactory: (db: DatabaseEndpoint, settings: Settings) =>
-            openPool(db.url, sizes(db, settings).subscriptions),
+            openPool(db, sizes(db, settings).subscriptions),
         },
         PoolCloser,
       ],
