@@ -16,12 +16,14 @@ export class AppendNotifier {
   private latest = 0n;
   private lastSent = 0;
 
+  /** `source` starts the payload, so this process's listener can tell its own appends. */
   constructor(
     private readonly pool: Pool,
     private readonly channel: string,
+    private readonly source = '',
   ) {}
 
-  /** `position`: the global position of the newest appended event, the NOTIFY payload. */
+  /** `position`: the global position of the newest appended event, in the NOTIFY payload. */
   appended(position: bigint): void {
     if (position > this.latest) this.latest = position;
     this.pending = true;
@@ -40,7 +42,7 @@ export class AppendNotifier {
       this.pending = false;
       this.lastSent = Date.now();
       await this.pool
-        .query('SELECT pg_notify($1, $2)', [this.channel, this.latest.toString()])
+        .query('SELECT pg_notify($1, $2)', [this.channel, `${this.source}${this.latest}`])
         .catch(() => undefined); // a lost wake-up costs one poll interval, never an event
     }
     this.inFlight = undefined;

@@ -17,6 +17,8 @@ export class NotificationListener {
     private readonly config: ClientConfig,
     private readonly channel: string,
     private readonly onNotify: () => void,
+    /** Payloads that start with this are this process's own appends, which woke it already. */
+    private readonly ownPrefix?: string,
   ) {}
 
   /** Idempotent; connects in the background and never throws. */
@@ -36,7 +38,9 @@ export class NotificationListener {
 
   private async connect(): Promise<void> {
     const client = new Client(this.config);
-    client.on('notification', () => this.onNotify());
+    client.on('notification', ({ payload }) => {
+      if (this.ownPrefix === undefined || !payload?.startsWith(this.ownPrefix)) this.onNotify();
+    });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ClientBase, Pool } from 'pg';
 import {
   AppendResult,
@@ -112,12 +113,13 @@ export class PostgresEventStore extends EventStore {
     this.maxConsecutiveFailures = options.maxConsecutiveFailures ?? 10;
     this.prepared = options.preparedStatements ?? false;
     this.feedPool = options.subscriptionPool ?? pool;
+    // Our own NOTIFYs come back to our listener; the in-process signal woke everyone already.
+    const source = `${randomUUID()}/`;
     if (options.listen ?? true) {
-      this.listener = new NotificationListener(pool.options, EVENTS_CHANNEL, () =>
-        this.wake.notify(),
-      );
+      const wake = () => this.wake.notify();
+      this.listener = new NotificationListener(pool.options, EVENTS_CHANNEL, wake, source);
     }
-    if (options.notify ?? true) this.notifier = new AppendNotifier(pool, EVENTS_CHANNEL);
+    if (options.notify ?? true) this.notifier = new AppendNotifier(pool, EVENTS_CHANNEL, source);
     if (options.sharedTail !== false) this.tail = new LogTail(this, options.sharedTail);
     if (options.combineAppends ?? true) this.batches = this.appendBatches();
     if (options.coalesceStreamReads ?? true) {
