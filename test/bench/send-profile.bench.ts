@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client, Pool } from 'pg';
@@ -71,16 +71,27 @@ const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/t
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 32);
 
-const queryStats = new Map<string, { n: number; ms: number }>();
-const stepStats = new Map<string, { n: number; ms: number }>();
+interface Stat {
+  n: number;
+  ms: number;
+  samples: number[];
+}
+const queryStats = new Map<string, Stat>();
+const stepStats = new Map<string, Stat>();
 let counting = false;
 
-function add(map: Map<string, { n: number; ms: number }>, key: string, ms: number) {
+function add(map: Map<string, Stat>, key: string, ms: number) {
   if (!counting) return;
-  const s = map.get(key) ?? { n: 0, ms: 0 };
+  const s = map.get(key) ?? { n: 0, ms: 0, samples: [] };
   s.n += 1;
   s.ms += ms;
+  s.samples.push(ms);
   map.set(key, s);
+}
+
+function p99(stat: Stat): string {
+  const sorted = [...stat.samples].sort((a, b) => a - b);
+  return sorted[Math.floor(0.99 * (sorted.length - 1))].toFixed(1);
 }
 
 function kindOf(text: string): string {
@@ -283,6 +294,8 @@ async function main(): Promise<void> {
       waiting += pool.waitingCount;
       samples += 1;
     }, 50);
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     const cpuBefore = process.cpuUsage();
     const pgBefore = postgresCpuSeconds();
     const started = performance.now();
@@ -295,6 +308,11 @@ async function main(): Promise<void> {
     counting = false;
     clearInterval(probe);
     console.log(`${sends} sends in ${seconds.toFixed(1)} s = ${(sends / seconds).toFixed(0)}/s`);
+    loopDelay.disable();
+    const ms = (ns: number) => (ns / 1e6).toFixed(1);
+    console.log(
+      `event loop delay: p50 ${ms(loopDelay.percentile(50))} p99 ${ms(loopDelay.percentile(99))} max ${ms(loopDelay.max)} ms`,
+    );
     latencies.sort((a, b) => a - b);
     if (rate > 0) {
       const at = (p: number) => latencies[Math.floor((p / 100) * latencies.length)].toFixed(1);
@@ -309,10 +327,11 @@ async function main(): Promise<void> {
         `  ${(s.n / sends).toFixed(2).padStart(6)}  ${(s.ms / s.n).toFixed(1).padStart(6)} ms  ${k}`,
       );
     }
-    console.log('\nsteps, per send, mean ms:');
+    console.log('\nsteps, per send, mean and p99 ms:');
     for (const [k, s] of [...stepStats].sort((a, b) => b[1].ms - a[1].ms)) {
+      const mean = (s.ms / s.n).toFixed(1).padStart(6);
       console.log(
-        `  ${(s.n / sends).toFixed(2).padStart(6)}  ${(s.ms / s.n).toFixed(1).padStart(6)} ms  ${k}`,
+        `  ${(s.n / sends).toFixed(2).padStart(6)}  ${mean}  ${p99(s).padStart(6)} ms  ${k}`,
       );
     }
     const { rows: tables } = await pool.query(
