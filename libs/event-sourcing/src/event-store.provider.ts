@@ -32,7 +32,7 @@ export const eventStoreProvider: Provider = {
     if (settings.eventStoreUrl === undefined) {
       // Named statements are parsed and planned once per connection; PGlite's connections share
       // one session, where a second connection preparing the same name fails.
-      const preparedStatements = database !== undefined && !database.isEmbedded;
+      const preparedStatements = database !== undefined && !database.sharedSession;
       return new PostgresEventStore(pool, { subscriptionPool, preparedStatements });
     }
     const store = new EventStoreDbEventStore(settings.eventStoreUrl);

@@ -1,4 +1,5 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
 import { SETTINGS } from '../config/settings.module';
 import { Settings } from '../config/settings';
 import { EmbeddedPostgres } from './embedded-postgres';
@@ -10,12 +11,35 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
   private constructor(
     readonly url: string,
     readonly embedded: EmbeddedPostgres | undefined,
+    /**
+     * True when every connection shares one session (PGlite, ours or another process's behind
+     * DATABASE_URL): no named statements, no per-connection settings.
+     */
+    readonly sharedSession: boolean,
   ) {}
 
   static async open(settings: Settings): Promise<DatabaseEndpoint> {
-    if (settings.databaseUrl) return new DatabaseEndpoint(settings.databaseUrl, undefined);
+    if (settings.databaseUrl) {
+      const url = settings.databaseUrl;
+      return new DatabaseEndpoint(url, undefined, await DatabaseEndpoint.servesPglite(url));
+    }
     const embedded = await EmbeddedPostgres.start(settings.dataDir);
-    return new DatabaseEndpoint(embedded.url, embedded);
+    return new DatabaseEndpoint(embedded.url, embedded, true);
+  }
+
+  /** Asks the server what it is; when it does not answer, assumes the cautious answer (PGlite). */
+  private static async servesPglite(url: string): Promise<boolean> {
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ version: string }>('SELECT version()');
+      return rows[0].version.includes('PGlite');
+    } catch {
+      return true;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
 
   get isEmbedded(): boolean {

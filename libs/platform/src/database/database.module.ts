@@ -52,7 +52,7 @@ function openPool(db: DatabaseEndpoint, max: number): Pool {
     max,
     // Named statements are planned for their parameters every time: a generic plan made while
     // a table was still small (a seq scan) would stay cached until the next ANALYZE.
-    options: db.isEmbedded ? undefined : '-c plan_cache_mode=force_custom_plan',
+    options: db.sharedSession ? undefined : '-c plan_cache_mode=force_custom_plan',
   });
   // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash
   // the process: the pool discards it and opens a new one on the next query.
@@ -80,7 +80,7 @@ class DatabaseEndpointModule {}
 export class DatabaseModule {
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
     const sizes = (db: DatabaseEndpoint, settings: Settings) =>
-      poolSizes(db.isEmbedded, options.poolSize ?? settings.databasePoolSize);
+      poolSizes(db.sharedSession, options.poolSize ?? settings.databasePoolSize);
     return {
       module: DatabaseModule,
       imports: [
