@@ -6,7 +6,15 @@ import {
 } from '@blocx/event-sourcing';
 import { MESSAGE_DISPATCHER } from '@blocx/messaging';
 import { startTestService, TestService } from '../../support/test-service';
-import { awaitStatus, Client, expectOk, inbound, openLine, usNumber } from './messaging-fixture';
+import {
+  awaitReport,
+  awaitStatus,
+  Client,
+  expectOk,
+  inbound,
+  openLine,
+  usNumber,
+} from './messaging-fixture';
 
 /**
  * The dispatcher is held (its runner stopped) while messages queue and the rules change, then a
@@ -60,8 +68,8 @@ describe('the final gate before hand-off to the carrier', () => {
       (m: Record<string, string>) => m.to === handset && m.id !== queued.id,
     );
     expect((await awaitStatus(alice, reply.id, ['delivered', 'failed'])).status).toBe('delivered');
-    const report = await alice.get(`/messaging-profiles/${line.profileId}/report`);
-    expect(report.body.data.outbound).toMatchObject({ queued: 2, failed: 1, delivered: 1 });
+    const report = await awaitReport(alice, line.profileId, (r) => r.outbound.delivered === 1);
+    expect(report.outbound).toMatchObject({ queued: 2, failed: 1, delivered: 1 });
   });
 
   it('a country removed from the profile after queuing: failed destination_not_allowed', async () => {

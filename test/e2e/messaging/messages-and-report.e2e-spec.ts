@@ -1,5 +1,6 @@
 import { startTestService, TestService } from '../../support/test-service';
 import {
+  awaitReport,
   awaitStatus,
   Client,
   expectError,
@@ -35,6 +36,7 @@ describe('message lists and the per-profile report over HTTP', () => {
     );
     await expectOk(inbound(service.operator, usNumber(), line.number, 'Thanks!'), 202);
     for (const id of ids) await awaitStatus(alice, id, ['delivered', 'failed']);
+    await awaitReport(alice, line.profileId, (r) => r.outbound.delivered + r.outbound.failed === 3);
   });
   afterAll(() => service.close());
 

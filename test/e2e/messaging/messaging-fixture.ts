@@ -88,6 +88,25 @@ export async function awaitStatus(
   }
 }
 
+/**
+ * The profile's report once `ready` says so. Carrier-driven changes (sent, delivered) reach the
+ * report's projection on its own schedule, a moment apart from the messages read model's.
+ */
+export async function awaitReport(
+  client: ApiClient,
+  profileId: string,
+  ready: (report: { outbound: Record<string, number> }) => boolean,
+  timeoutMs = 5000,
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const read = await client.get(`/messaging-profiles/${profileId}/report`);
+    if (read.status === 200 && ready(read.body.data)) return read.body.data;
+    if (Date.now() > deadline) return read.body.data;
+    await sleep(25);
+  }
+}
+
 /** A handset texting a platform number, as the carrier reports it. */
 export function inbound(operator: ApiClient, from: string, to: string, text: string) {
   return operator.post('/carrier/inbound', { from, to, text });
