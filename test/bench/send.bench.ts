@@ -204,7 +204,8 @@ async function main(): Promise<void> {
     clearInterval(probe);
     console.log(
       describeRun('sends at saturation', sends) +
-        ` (up to ${poolWaits} waiting for one of the pool's ${pool.totalCount} connections)`,
+        ` (up to ${poolWaits} waiting for a connection; ${pool.totalCount} of the pool's ` +
+        `${pool.options.max} opened)`,
     );
     // The INSERTs run on a quiet service: a dispatcher still draining would slow them down.
     console.log(`(dispatcher drained the backlog in ${(await drain(pool)).toFixed(1)} s)`);
