@@ -93,23 +93,17 @@ async function main(): Promise<void> {
     // 1. Delivery throughput: jobs made due all at once, then drained.
     const store = app.get(DeliveryStore, { strict: false });
     const future = new Date(Date.now() + 3_600_000);
-    for (let i = 0; i < JOBS; i += 100) {
-      await Promise.all(
-        Array.from({ length: Math.min(100, JOBS - i) }, () =>
-          store.enqueue(
-            {
-              id: randomUUID(),
-              accountId: owner.accountId,
-              messagingProfileId: owner.profileId,
-              eventId: randomUUID(),
-              eventType: 'message.delivered',
-              occurredAt: new Date(),
-              payload: { id: randomUUID(), status: 'delivered', text: 'Your code is 123456' },
-            },
-            future,
-          ),
-        ),
-      );
+    for (let i = 0; i < JOBS; i += 500) {
+      const jobs = Array.from({ length: Math.min(500, JOBS - i) }, () => ({
+        id: randomUUID(),
+        accountId: owner.accountId,
+        messagingProfileId: owner.profileId,
+        eventId: randomUUID(),
+        eventType: 'message.delivered',
+        occurredAt: new Date(),
+        payload: { id: randomUUID(), status: 'delivered', text: 'Your code is 123456' },
+      }));
+      await store.enqueue(jobs, future);
     }
     const sql = new Client({ connectionString: databaseUrl });
     await sql.connect();

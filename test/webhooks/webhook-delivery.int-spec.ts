@@ -106,15 +106,17 @@ describe('webhook delivery (real HTTP receivers on loopback)', () => {
   ): Promise<string> {
     const eventId = randomUUID();
     await worker.store.enqueue(
-      {
-        id: randomUUID(),
-        accountId,
-        messagingProfileId: profileId,
-        eventId,
-        eventType,
-        occurredAt: new Date('2026-12-04T10:00:00Z'),
-        payload: { id: 'msg-1', status: 'delivered' },
-      },
+      [
+        {
+          id: randomUUID(),
+          accountId,
+          messagingProfileId: profileId,
+          eventId,
+          eventType,
+          occurredAt: new Date('2026-12-04T10:00:00Z'),
+          payload: { id: 'msg-1', status: 'delivered' },
+        },
+      ],
       worker.module.get(Clock).now(),
     );
     worker.worker.wake();
@@ -236,8 +238,8 @@ describe('webhook delivery (real HTTP receivers on loopback)', () => {
       occurredAt: new Date(),
       payload: {},
     };
-    expect(await app.store.enqueue(job, new Date())).toBe(true);
-    expect(await app.store.enqueue({ ...job, id: randomUUID() }, new Date())).toBe(false);
+    expect(await app.store.enqueue([job], new Date())).toBe(1);
+    expect(await app.store.enqueue([{ ...job, id: randomUUID() }, job], new Date())).toBe(0);
   });
 
   it('signs under the new and the previous secret for a day after a rotation', async () => {

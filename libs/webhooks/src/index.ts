@@ -3,5 +3,5 @@ import { CreateWebhookTables1733720000000 } from './migrations/1733720000000-cre
 export { WebhooksModule } from './webhooks.module';
 export { WebhookTargets, WebhookTarget } from './webhook-targets.port';
 export { DeliveryJob } from './deliveries/delivery-store';
-export { EnqueueWebhookDelivery } from './commands/enqueue-webhook-delivery/enqueue-webhook-delivery.command';
+export { EnqueueWebhookDeliveries } from './commands/enqueue-webhook-deliveries/enqueue-webhook-deliveries.command';
 export const webhooksMigrations = [CreateWebhookTables1733720000000];

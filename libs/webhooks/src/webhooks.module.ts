@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { WebhookTargets } from './webhook-targets.port';
-import { EnqueueWebhookDeliveryHandler } from './commands/enqueue-webhook-delivery/enqueue-webhook-delivery.handler';
+import { EnqueueWebhookDeliveriesHandler } from './commands/enqueue-webhook-deliveries/enqueue-webhook-deliveries.handler';
 import { DeliveryStore } from './deliveries/delivery-store';
 import { DeliveryWorker } from './deliveries/delivery-worker';
 import { WebhookPoster } from './deliveries/webhook-poster';
@@ -25,7 +25,7 @@ export class WebhooksModule {
         DeliveryWorker,
         WebhookPoster,
         WebhookSecrets,
-        EnqueueWebhookDeliveryHandler,
+        EnqueueWebhookDeliveriesHandler,
         { provide: WebhookTargets, useClass: targets },
       ],
       exports: [DeliveryStore, DeliveryWorker, WebhookSecrets],

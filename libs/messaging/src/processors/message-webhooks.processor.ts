@@ -22,7 +22,7 @@ import {
   MessageSent,
 } from '../domain/message.events';
 import { toMessageResponse } from '../http/message.response';
-import { EnqueueWebhookDelivery } from '@blocx/webhooks';
+import { DeliveryJob, EnqueueWebhookDeliveries } from '@blocx/webhooks';
 
 /** The subscription name (its checkpoint). Never rename it. */
 export const MESSAGE_WEBHOOKS = 'messaging.webhooks';
@@ -73,33 +73,39 @@ export class MessageWebhooks extends BatchProcessor {
     }
     // Settle all before any failure surfaces, so no lookup outlives the batch.
     await Promise.allSettled(profiles.values());
-    for (const envelope of envelopes) {
-      const { accountId, profileId } = (envelope.event as Notified).data;
-      const profile = profiles.get(`${accountId}/${profileId}`);
-      if (profile !== undefined) await this.enqueue(envelope, await profile);
-    }
-  }
-
-  private async enqueue(
-    envelope: EventEnvelope,
-    profile: MessagingProfileView | undefined,
-  ): Promise<void> {
-    const found = notice(envelope.event);
-    const { accountId, profileId } = (envelope.event as Notified).data;
-    if (found === undefined || profileId === null) return;
-    const wanted = profile?.webhookEvents.some((type) => type === found.type) ?? false;
-    if (!wanted || (profile?.webhookUrl ?? profile?.webhookFailoverUrl ?? null) === null) return;
-    await this.commands.execute(
-      new EnqueueWebhookDelivery({
-        id: deterministicId(envelope, 'webhook-delivery'),
-        accountId,
-        messagingProfileId: profileId,
-        eventId: envelope.id,
-        eventType: found.type,
-        occurredAt: new Date(found.at),
-        payload: { ...(await this.messageAt(envelope)) },
+    // Built concurrently: the stream reads of one turn share a statement; then one insert.
+    const jobs = await Promise.all(
+      envelopes.map(async (envelope) => {
+        const { accountId, profileId } = (envelope.event as Notified).data;
+        const profile = profiles.get(`${accountId}/${profileId}`);
+        return profile === undefined ? undefined : this.jobFor(envelope, await profile);
       }),
     );
+    await this.commands.execute(
+      new EnqueueWebhookDeliveries(jobs.filter((job): job is DeliveryJob => job !== undefined)),
+    );
+  }
+
+  private async jobFor(
+    envelope: EventEnvelope,
+    profile: MessagingProfileView | undefined,
+  ): Promise<DeliveryJob | undefined> {
+    const found = notice(envelope.event);
+    const { accountId, profileId } = (envelope.event as Notified).data;
+    if (found === undefined || profileId === null) return undefined;
+    const wanted = profile?.webhookEvents.some((type) => type === found.type) ?? false;
+    if (!wanted || (profile?.webhookUrl ?? profile?.webhookFailoverUrl ?? null) === null) {
+      return undefined;
+    }
+    return {
+      id: deterministicId(envelope, 'webhook-delivery'),
+      accountId,
+      messagingProfileId: profileId,
+      eventId: envelope.id,
+      eventType: found.type,
+      occurredAt: new Date(found.at),
+      payload: { ...(await this.messageAt(envelope)) },
+    };
   }
 
   /** Its settings now (the profile is read when it is used); undefined once deleted. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { PG_POOL, SETTINGS, Settings } from '@blocx/platform';
 import { AttemptOutcome, DeliveryStatus, RoundVerdict } from '../domain/delivery-round';
 
@@ -69,29 +69,29 @@ export class DeliveryStore {
     this.leaseMs = 2 * settings.webhookTimeoutMs + 5_000;
   }
 
-  /** Idempotent per event id: a replayed event enqueues nothing twice. */
-  async enqueue(
-    job: DeliveryJob,
-    now: Date,
-    client: Pool | PoolClient = this.pool,
-  ): Promise<boolean> {
-    const inserted = await client.query(
+  /** Idempotent per event id: a replayed event enqueues nothing twice. Answers how many are new. */
+  async enqueue(jobs: DeliveryJob[], now: Date): Promise<number> {
+    const inserted = await this.pool.query(
       `INSERT INTO webhook_deliveries (id, account_id, messaging_profile_id, event_id, event_type,
          occurred_at, payload, status, next_attempt_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $8, $8)
+       SELECT id, account_id, messaging_profile_id, event_id, event_type, occurred_at, payload,
+              'pending', $8, $8, $8
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[],
+                   $7::jsonb[])
+         AS j(id, account_id, messaging_profile_id, event_id, event_type, occurred_at, payload)
        ON CONFLICT (event_id) DO NOTHING`,
       [
-        job.id,
-        job.accountId,
-        job.messagingProfileId,
-        job.eventId,
-        job.eventType,
-        job.occurredAt,
-        job.payload,
+        jobs.map((job) => job.id),
+        jobs.map((job) => job.accountId),
+        jobs.map((job) => job.messagingProfileId),
+        jobs.map((job) => job.eventId),
+        jobs.map((job) => job.eventType),
+        jobs.map((job) => job.occurredAt),
+        jobs.map((job) => JSON.stringify(job.payload)),
         now,
       ],
     );
-    return (inserted.rowCount ?? 0) > 0;
+    return inserted.rowCount ?? 0;
   }
 
   /** Due jobs nobody holds; a crashed worker's lease runs out and its jobs come back. */
