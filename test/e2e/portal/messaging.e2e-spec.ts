@@ -11,6 +11,7 @@ import {
   screenshot,
   section,
   signIn,
+  expectFocus,
 } from './portal-browser';
 
 type Client = ApiClient & { accountId: string };
@@ -266,7 +267,7 @@ describeInBrowser('portal: messaging in a browser', () => {
       await screenshot(page, name);
     }
     await page.keyboard.press('Tab');
-    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await expectFocus(page, 'textContent', 'Skip to content');
   });
 });
 

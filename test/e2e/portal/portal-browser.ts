@@ -105,3 +105,16 @@ export async function expectText(
   }
   throw new Error(`expected text matching ${pattern}, got: ${text}`);
 }
+
+/** What has the focus, once it settles there (focus moves after a render, so it is awaited). */
+export async function expectFocus(
+  page: Page,
+  property: 'id' | 'textContent',
+  expected: string,
+): Promise<void> {
+  const read = `document.activeElement && document.activeElement[${JSON.stringify(property)}]`;
+  await page
+    .waitForFunction(`(${read}) === ${JSON.stringify(expected)}`, undefined, { timeout: 5000 })
+    .catch(() => undefined);
+  expect(await page.evaluate(read)).toBe(expected);
+}

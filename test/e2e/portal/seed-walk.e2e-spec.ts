@@ -8,6 +8,7 @@ import {
   openBrowser,
   screenshot,
   section,
+  expectFocus,
 } from './portal-browser';
 
 type Client = ApiClient & { accountId: string };
@@ -70,7 +71,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     await page.getByRole('link', { name: 'New profile' }).click();
     await heading('New profile').waitFor();
     // After an in-app navigation the new page's heading has focus (announced, keyboard starts there).
-    expect(await page.evaluate('document.activeElement.textContent')).toBe('New profile');
+    await expectFocus(page, 'textContent', 'New profile');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('Opt-out keywords').inputValue()).toBe('STOP');
     expect(await page.getByLabel('Opt-in keywords').inputValue()).toBe('START');
@@ -88,7 +89,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expectText(page.locator('#profile-name-error'), /1 to 100 characters/);
     await expectText(page.locator('#profile-webhook_url-error'), /http or https/);
-    expect(await page.evaluate('document.activeElement.id')).toBe('profile-name');
+    await expectFocus(page, 'id', 'profile-name');
     await screenshot(page, '04-new-profile-field-errors');
 
     await page.getByLabel('Name', { exact: true }).fill('Support');
@@ -177,7 +178,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     const alert = page.getByRole('alert');
     await expectText(alert, /still has 1 number/);
     await expectText(alert, /profile_has_numbers/);
-    expect(await page.evaluate('document.activeElement.textContent')).toBe('Delete profile');
+    await expectFocus(page, 'textContent', 'Delete profile');
     await screenshot(page, '08-delete-refused');
     await alert.getByRole('link', { name: 'Numbers → Manage' }).click();
     await heading('Manage numbers').waitFor();
