@@ -16,17 +16,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client, Pool } from 'pg';
 import { SendMessage } from '@blocx/messaging';
 import { EventStore, ReadModelWaiter } from '@blocx/event-sourcing';
-import { E164, loadSettings, PG_POOL } from '@blocx/platform';
+import { loadSettings, PG_POOL } from '@blocx/platform';
 import { createHttpServer } from '../../apps/api/src/http-server';
-import { ApiClient } from '../support/api-client';
 import { NumberLines } from '../../libs/messaging/src/lines/number-lines';
 import { SendingLines } from '../../libs/messaging/src/lines/sending-lines';
 import { LogTail } from '../../libs/event-sourcing/src/postgres/log-tail';
 import { SubscriptionProgress } from '../../libs/event-sourcing/src/subscriptions/subscription-progress';
+import { openLine, recipients, SERVER } from './bench-support';
 
 /** When each appended position (prepare) was appended, reached the tail, reached each projection. */
 const appendedAt = new Map<string, number>();
@@ -67,7 +66,6 @@ function traceLatencies(): void {
   };
 }
 
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 32);
 
@@ -168,36 +166,6 @@ function postgresCpuSeconds(): number {
     }
   }
   return ticks / 100;
-}
-
-function recipients(count: number): string[] {
-  const found: string[] = [];
-  const areas = ['202', '212', '312', '415', '617', '646', '718', '213', '305', '404'];
-  for (let i = 0; found.length < count; i++) {
-    const area = areas[i % areas.length];
-    const candidate = `+1${area}${200 + (Math.floor(i / 10) % 700)}${String(i % 10000).padStart(4, '0')}`;
-    if (E164.parse(candidate) !== undefined) found.push(candidate);
-  }
-  return found;
-}
-
-async function openLine(app: NestFastifyApplication, operatorKey: string) {
-  const address = app.getHttpServer().address();
-  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const operator = new ApiClient(baseUrl, operatorKey);
-  const account = (await operator.post('/accounts', { name: 'Bench' })).body.data;
-  const client = new ApiClient(baseUrl, account.api_key);
-  const profile = (await client.post('/messaging-profiles', { name: 'Bench' })).body.data;
-  const campaign = (
-    await client.post('/campaigns', { brand_name: 'Bench', use_case: 'MIXED', description: 'Load' })
-  ).body.data;
-  const from = '+12025550100';
-  await client.post('/numbers', { phone_number: from });
-  await client.patch(`/numbers/${encodeURIComponent(from)}`, {
-    messaging_profile_id: profile.id,
-    campaign_id: campaign.id,
-  });
-  return { accountId: account.id as string, from };
 }
 
 async function main(): Promise<void> {

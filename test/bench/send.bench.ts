@@ -12,20 +12,17 @@
  *      (goal p99 ≤ 50 ms).
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CommandBus } from '@nestjs/cqrs';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { ReceiveInboundMessage, SendMessage } from '@blocx/messaging';
-import { E164, loadSettings, PG_POOL } from '@blocx/platform';
+import { loadSettings, PG_POOL } from '@blocx/platform';
 import { createHttpServer } from '../../apps/api/src/http-server';
-import { ApiClient } from '../support/api-client';
+import { openLine, percentile, recipients, SERVER, withDatabase } from './bench-support';
 
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 32);
 const FIXED_RATE = 1000;
@@ -47,10 +44,6 @@ function failed(failures: Map<string, number>) {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 function describeRun(name: string, run: Run): string {
   const sorted = [...run.latencies].sort((a, b) => a - b);
   const rate = sorted.length / run.seconds;
@@ -63,17 +56,6 @@ function describeRun(name: string, run: Run): string {
 }
 
 /** Valid US numbers, many area codes, for recipients (consent is read per pair). */
-function recipients(count: number): string[] {
-  const found: string[] = [];
-  const areas = ['202', '212', '312', '415', '617', '646', '718', '213', '305', '404'];
-  for (let i = 0; found.length < count; i++) {
-    const area = areas[i % areas.length];
-    const candidate = `+1${area}${200 + (Math.floor(i / 10) % 700)}${String(i % 10000).padStart(4, '0')}`;
-    if (E164.parse(candidate) !== undefined) found.push(candidate);
-  }
-  return found;
-}
-
 /** `workers` loops, each awaiting its own operation, for `seconds`. */
 async function saturate(workers: number, seconds: number, operation: () => Promise<unknown>) {
   const latencies: number[] = [];
@@ -122,41 +104,6 @@ async function drain(pool: Pool, limitSeconds = 180): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return (performance.now() - started) / 1000;
-}
-
-async function withDatabase(run: (url: string) => Promise<void>): Promise<void> {
-  const name = `blocx_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  try {
-    await run(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-async function openLine(app: NestFastifyApplication, operatorKey: string) {
-  const address = app.getHttpServer().address();
-  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const operator = new ApiClient(baseUrl, operatorKey);
-  const account = (await operator.post('/accounts', { name: 'Bench' })).body.data;
-  const client = new ApiClient(baseUrl, account.api_key);
-  const profile = (await client.post('/messaging-profiles', { name: 'Bench' })).body.data;
-  const campaign = (
-    await client.post('/campaigns', { brand_name: 'Bench', use_case: 'MIXED', description: 'Load' })
-  ).body.data;
-  const from = '+12025550100';
-  await client.post('/numbers', { phone_number: from });
-  const assigned = await client.patch(`/numbers/${encodeURIComponent(from)}`, {
-    messaging_profile_id: profile.id,
-    campaign_id: campaign.id,
-  });
-  if (assigned.status !== 200) throw new Error(`setup failed: ${assigned.text}`);
-  return { accountId: account.id as string, from };
 }
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@
  *      through the durable webhook processor, the job table and the worker (goal p99 ≤ 100 ms).
  */
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -23,16 +23,12 @@ import { createHttpServer } from '../../apps/api/src/http-server';
 import { DeliveryStore } from '../../libs/webhooks/src/deliveries/delivery-store';
 import { DeliveryWorker } from '../../libs/webhooks/src/deliveries/delivery-worker';
 import { ApiClient } from '../support/api-client';
+import { percentile, withDatabase } from './bench-support';
 
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const JOBS = Number(process.env.BENCH_WEBHOOKS_JOBS ?? 5_000);
 const RATE_PER_SECOND = 500;
 const SECONDS = 10;
 const OPERATOR_KEY = 'bench-operator-key-0123456789';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** Records when each webhook-id arrived; resolves `until(n)` once n have. */
 async function startReceiver() {
@@ -53,21 +49,6 @@ async function startReceiver() {
     until: (count: number) => new Promise<void>((resolve) => waiters.push({ count, resolve })),
     close: () => server.close(),
   };
-}
-
-async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const name = `blocx_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  try {
-    return await run(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  }
 }
 
 async function main(): Promise<void> {
