@@ -12,6 +12,7 @@ import {
   section,
   signIn,
   expectFocus,
+  expectValue,
 } from './portal-browser';
 
 type Client = ApiClient & { accountId: string };
@@ -149,8 +150,8 @@ describeInBrowser('portal: messaging in a browser', () => {
     await expectText(row, /STOP/);
     await row.getByRole('link', { name: /Consent history/ }).click();
     await expectText(page.locator('.history'), /Opted out[\s\S]*opted out by\s+STOP/i);
-    expect(await page.getByLabel('Your number').inputValue()).toBe(NUMBER);
-    expect(await page.getByLabel('Profile').inputValue()).toBe(profileId);
+    await expectValue(page.getByLabel('Your number'), NUMBER);
+    await expectValue(page.getByLabel('Profile'), profileId);
     await screenshot(page, '16-opt-outs-and-history');
 
     await page.goto(`${service.baseUrl}/portal/messages/send`);

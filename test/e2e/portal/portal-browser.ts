@@ -106,6 +106,21 @@ export async function expectText(
   throw new Error(`expected text matching ${pattern}, got: ${text}`);
 }
 
+/** Waits until a field holds the value (a select gets its value once its options have loaded). */
+export async function expectValue(
+  locator: Locator,
+  expected: string,
+  timeout = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let value = await locator.inputValue();
+  while (value !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await locator.inputValue();
+  }
+  expect(value).toBe(expected);
+}
+
 /** What has the focus, once it settles there (focus moves after a render, so it is awaited). */
 export async function expectFocus(
   page: Page,

@@ -9,6 +9,7 @@ import {
   screenshot,
   section,
   expectFocus,
+  expectValue,
 } from './portal-browser';
 
 type Client = ApiClient & { accountId: string };
@@ -182,7 +183,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     await screenshot(page, '08-delete-refused');
     await alert.getByRole('link', { name: 'Numbers → Manage' }).click();
     await heading('Manage numbers').waitFor();
-    expect(await page.getByLabel('Profile', { exact: true }).inputValue()).toBe(supportId);
+    await expectValue(page.getByLabel('Profile', { exact: true }), supportId);
   });
 
   it('releases the number there, then deletes the profile', async () => {
