@@ -3,7 +3,7 @@ export { ConsentModule, consentMigrations } from './consent.module';
 export {
   RecordInboundKeyword,
   InboundKeywordOutcome,
-  KeywordReply,
+  KeywordReplies,
 } from './commands/record-inbound-keyword/record-inbound-keyword.command';
 export {
   CheckRecipientConsent,

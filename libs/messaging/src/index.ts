@@ -8,12 +8,16 @@ export {
   DeliveryReport,
 } from './commands/record-delivery-report/record-delivery-report.command';
 export { GetMessage } from './queries/get-message/get-message.query';
+export {
+  GetMessageStatusHistory,
+  MessageStatusHistoryView,
+} from './queries/get-message-status-history/get-message-status-history.query';
 export { ListMessages, MessagePage } from './queries/list-messages/list-messages.query';
 export {
   GetProfileReport,
   ProfileReportView,
 } from './queries/get-profile-report/get-profile-report.query';
-export { MessageView } from './domain/message.aggregate';
+export { MessageView, MessageStatusChange } from './domain/message.aggregate';
 export * from './domain/message.events';
 export { MessageEncoding, measureMessageText } from './domain/message-encoding';
 export { MESSAGES_PROJECTION } from './projections/messages.projection';

@@ -6,6 +6,7 @@ import { Carrier } from './carrier/carrier.port';
 import { SimulatorCarrier } from './carrier/simulator-carrier';
 import { SimulatorDeliveryReports } from './carrier/simulator-delivery-reports.processor';
 import { DispatchMessageHandler } from './commands/dispatch-message/dispatch-message.handler';
+import { QueueKeywordReplyHandler } from './commands/queue-keyword-reply/queue-keyword-reply.handler';
 import { ReceiveInboundMessageHandler } from './commands/receive-inbound-message/receive-inbound-message.handler';
 import { RecordDeliveryReportHandler } from './commands/record-delivery-report/record-delivery-report.handler';
 import { IdempotencyKeys } from './commands/send-message/idempotency-keys';
@@ -18,11 +19,13 @@ import { ProfileReportController } from './http/profile-report.controller';
 import { NumberLines } from './lines/number-lines';
 import { SendingLines } from './lines/sending-lines';
 import { CreateMessagingTables1733710000000 } from './migrations/1733710000000-create-messaging-tables';
+import { KeywordReplies } from './processors/keyword-replies.processor';
 import { MessageDispatcher } from './processors/message-dispatcher.processor';
 import { MessageWebhooks } from './processors/message-webhooks.processor';
 import { MessageReportProjection } from './projections/message-report.projection';
 import { MessagesProjection } from './projections/messages.projection';
 import { GetMessageHandler } from './queries/get-message/get-message.handler';
+import { GetMessageStatusHistoryHandler } from './queries/get-message-status-history/get-message-status-history.handler';
 import { GetProfileReportHandler } from './queries/get-profile-report/get-profile-report.handler';
 import { ListMessagesHandler } from './queries/list-messages/list-messages.handler';
 
@@ -39,7 +42,7 @@ export const messagingMigrations = [CreateMessagingTables1733710000000];
       events: [...messageEvents, ...phoneNumberEvents, ...consentEvents],
       aggregates: [Message],
       projections: [MessagesProjection, MessageReportProjection],
-      processors: [MessageDispatcher, SimulatorDeliveryReports, MessageWebhooks],
+      processors: [MessageDispatcher, SimulatorDeliveryReports, MessageWebhooks, KeywordReplies],
     }),
   ],
   controllers: [MessagesController, CarrierInboundController, ProfileReportController],
@@ -50,9 +53,11 @@ export const messagingMigrations = [CreateMessagingTables1733710000000];
     IdempotencyKeys,
     SendMessageHandler,
     ReceiveInboundMessageHandler,
+    QueueKeywordReplyHandler,
     DispatchMessageHandler,
     RecordDeliveryReportHandler,
     GetMessageHandler,
+    GetMessageStatusHistoryHandler,
     ListMessagesHandler,
     GetProfileReportHandler,
   ],

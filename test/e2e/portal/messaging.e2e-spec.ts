@@ -98,7 +98,12 @@ describeInBrowser('portal: messaging in a browser', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await heading('Outbound message').waitFor();
     const history = page.getByRole('list', { name: 'Status history' });
-    await expectText(history, /queued[\s\S]*delivered/);
+    await expectText(history, /queued[\s\S]*sent[\s\S]*delivered/);
+    const steps = history.getByRole('listitem');
+    await expectText(steps.nth(0), /^queued\b/);
+    await expectText(steps.nth(1), /^sent\b.*via simulator/);
+    await expectText(steps.nth(2), /^delivered\b/);
+    expect(await steps.count()).toBe(3); // final: no more "Waiting for the carrier…"
     const id = page.url().split('/').pop() as string;
     expect((await account.get(`/messages/${id}`)).body.data).toMatchObject({
       status: 'delivered',
@@ -114,7 +119,10 @@ describeInBrowser('portal: messaging in a browser', () => {
     await page.getByLabel('To').fill(REJECTED);
     await page.getByLabel('Text').fill('This one fails');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expectText(page.getByRole('list', { name: 'Status history' }), /failed/);
+    await expectText(
+      page.getByRole('list', { name: 'Status history' }),
+      /failed[\s\S]*carrier_rejected/,
+    );
     await page.getByText('carrier_rejected').waitFor();
   });
 

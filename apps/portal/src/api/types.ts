@@ -94,6 +94,19 @@ export interface Message {
   updated_at: string;
 }
 
+/** GET /messages/{id}/status-history: every status with its time, oldest first. */
+export interface MessageStatusHistory {
+  message_id: string;
+  status: MessageStatus;
+  events: {
+    status: MessageStatus;
+    occurred_at: string;
+    errors: Message['errors'];
+    carrier: string | null;
+    carrier_message_id: string | null;
+  }[];
+}
+
 export interface WebhookAttempt {
   url: string;
   status_code: number | null;

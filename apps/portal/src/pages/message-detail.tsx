@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useAllProfiles } from '../api/profiles';
-import type { Message } from '../api/types';
+import type { Message, MessageStatusHistory } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ErrorNotice, Loading, When } from '../components/notice';
 import { Page } from '../components/page';
@@ -10,23 +10,41 @@ import { StatusBadge } from './messages';
 const FINAL = new Set(['delivered', 'failed', 'received']);
 const back = <Link href="/messages">← Messages</Link>;
 
-/**
- * The API keeps a message's current status and when it last changed: the history shown is the
- * start (queued or received) and, once it moved on, where it is now.
- */
-function StatusHistory({ message }: { message: Message }) {
-  const first = message.direction === 'inbound' ? 'received' : 'queued';
+type StatusStep = MessageStatusHistory['events'][number];
+
+/** Why a step failed, as the carrier or the final gate put it. */
+function StepErrors({ errors }: { errors: StatusStep['errors'] }) {
+  return (
+    <ul class="errors">
+      {errors.map((error, index) => (
+        <li key={index}>
+          <strong>{error.title}</strong> <span class="code">({error.code})</span>
+          <br />
+          {error.detail}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every status the message had, replayed from the event log, each with its time. */
+function StatusHistory({ history }: { history: MessageStatusHistory }) {
   return (
     <ol class="timeline" aria-label="Status history">
-      <li>
-        <StatusBadge status={first} /> <When iso={message.created_at} />
-      </li>
-      {message.status !== first && (
-        <li>
-          <StatusBadge status={message.status} /> <When iso={message.updated_at} />
+      {history.events.map((step, index) => (
+        <li key={index}>
+          <StatusBadge status={step.status} /> <When iso={step.occurred_at} />
+          {step.carrier && (
+            <>
+              {' '}
+              via {step.carrier}{' '}
+              {step.carrier_message_id && <span class="code">({step.carrier_message_id})</span>}
+            </>
+          )}
+          {step.errors.length > 0 && <StepErrors errors={step.errors} />}
         </li>
-      )}
-      {!FINAL.has(message.status) && (
+      ))}
+      {!FINAL.has(history.status) && (
         <li class="muted" aria-live="polite">
           Waiting for the carrier… (this page updates by itself)
         </li>
@@ -81,16 +99,23 @@ function Details({ message }: { message: Message }) {
   );
 }
 
-/** /portal/messages/<id>: the message, its status history and errors; polls until final. */
+/** /portal/messages/<id>: the message and its status history; polls until both are final. */
 export function MessageDetail({ id }: { id: string }) {
-  const resource = useResource<Message>(`/messages/${encodeURIComponent(id)}`);
+  const path = `/messages/${encodeURIComponent(id)}`;
+  const resource = useResource<Message>(path);
+  const history = useResource<MessageStatusHistory>(`${path}/status-history`);
   const message = resource.answer?.data;
-  const settled = message ? FINAL.has(message.status) : false;
+  const steps = history.answer?.data;
+  // The history is replayed from the log, which the message's read model follows: wait for both.
+  const settled = message && steps ? FINAL.has(message.status) && FINAL.has(steps.status) : false;
   useEffect(() => {
     if (!message || settled) return;
-    const timer = setTimeout(() => void resource.reload(), 700);
+    const timer = setTimeout(() => {
+      void resource.reload();
+      void history.reload();
+    }, 700);
     return () => clearTimeout(timer);
-  }, [message, settled]);
+  }, [message, steps, settled]);
 
   if (!message) {
     return (
@@ -111,20 +136,12 @@ export function MessageDetail({ id }: { id: string }) {
         </section>
         <section class="card" aria-labelledby="message-history-title">
           <h2 id="message-history-title">Status history</h2>
-          <StatusHistory message={message} />
-          {message.errors.length > 0 && (
-            <>
-              <h3>Errors</h3>
-              <ul class="errors">
-                {message.errors.map((error, index) => (
-                  <li key={index}>
-                    <strong>{error.title}</strong> <span class="code">({error.code})</span>
-                    <br />
-                    {error.detail}
-                  </li>
-                ))}
-              </ul>
-            </>
+          {steps ? (
+            <StatusHistory history={steps} />
+          ) : history.error ? (
+            <ErrorNotice error={history.error} />
+          ) : (
+            <Loading label="Loading the status history…" />
           )}
         </section>
       </div>

@@ -2,6 +2,7 @@ import { EventSourcedAggregate, streamName } from '@blocx/event-sourcing';
 import {
   HelpRequested,
   KeywordFact,
+  KeywordReplyDue,
   OptOutConfirmationQueued,
   RecipientOptedIn,
   RecipientOptedOut,
@@ -20,82 +21,117 @@ export interface ConsentEntry {
   occurredAt: string;
 }
 
+/** What one account has on record with the recipient for the number. */
+interface AccountConsent {
+  entries: ConsentEntry[];
+  /** The inbound message of the opt-out in force, and whether it was confirmed. */
+  optOut: { messageId: string; confirmed: boolean } | undefined;
+}
+
 /**
  * Consent of one recipient to one of the platform's numbers (stream `consent-<from>_<to>`, the
  * number's digits, then the recipient's). It stays with the pair when the number changes profile.
+ * It is kept per account: an opt-out binds the account whose number was texted, and an account
+ * never sees (nor is bound by) what a previous owner of a released number had on record.
  */
 export class Consent extends EventSourcedAggregate {
-  private entries: ConsentEntry[] = [];
-  /** The inbound message of the opt-out in force, and whether it was confirmed. */
-  private optOut: { messageId: string; confirmed: boolean } | undefined;
+  private readonly accounts = new Map<string, AccountConsent>();
 
   static stream(number: { digits: string }, recipient: { digits: string }): string {
     return streamName('consent', `${number.digits}_${recipient.digits}`);
   }
 
-  get isOptedOut(): boolean {
-    return this.optOut !== undefined;
+  isOptedOutOf(accountId: string): boolean {
+    return this.accounts.get(accountId)?.optOut !== undefined;
   }
 
-  get history(): readonly ConsentEntry[] {
-    return this.entries;
-  }
-
-  /** The trail up to `asOf` (inclusive; all of it when undefined) and the status it leaves. */
-  asOf(asOf: Date | undefined): { status: ConsentStatus; entries: ConsentEntry[] } {
+  /** The account's trail up to `asOf` (inclusive; all of it when undefined) and its status then. */
+  asOf(
+    accountId: string,
+    asOf: Date | undefined,
+  ): { status: ConsentStatus; entries: ConsentEntry[] } {
     const limit = asOf?.getTime() ?? Infinity;
-    const entries = this.entries.filter((entry) => Date.parse(entry.occurredAt) <= limit);
+    const entries = (this.accounts.get(accountId)?.entries ?? []).filter(
+      (entry) => Date.parse(entry.occurredAt) <= limit,
+    );
     const last = entries.filter((entry) => entry.type !== 'help_requested').at(-1);
     return { status: (last?.type as ConsentStatus | undefined) ?? 'none', entries };
   }
 
   /**
-   * Records an opt-out unless one is in force (a repeated STOP changes nothing). Answers whether
-   * to send the confirmation `replyMessageId`: only once per opt-out.
+   * Records an opt-out unless one is in force (a repeated STOP changes nothing), and the
+   * confirmation `reply` owed when given: only once per opt-out.
    */
-  optOutBy(request: KeywordFact, replyMessageId: string | undefined, at: Date): boolean {
-    if (this.optOut === undefined) {
+  optOutBy(request: KeywordFact, reply: KeywordReplyDue | undefined, at: Date): void {
+    if (!this.isOptedOutOf(request.accountId)) {
       this.apply(new RecipientOptedOut({ ...request, optedOutAt: at.toISOString() }));
     }
-    if (replyMessageId === undefined || this.optOut?.confirmed !== false) return false;
+    const optOut = this.accountOf(request.accountId).optOut;
+    if (reply === undefined || optOut?.confirmed !== false) return;
     this.apply(
       new OptOutConfirmationQueued({
         number: request.number,
         recipient: request.recipient,
         accountId: request.accountId,
-        optOutMessageId: this.optOut.messageId,
-        replyMessageId,
+        profileId: request.profileId,
+        optOutMessageId: optOut.messageId,
+        replyMessageId: reply.messageId,
+        text: reply.text,
         queuedAt: at.toISOString(),
       }),
     );
-    return true;
   }
 
-  /** Every opt-in keyword is recorded: it ends an opt-out, or confirms consent. */
-  optInBy(request: KeywordFact, at: Date): void {
-    this.apply(new RecipientOptedIn({ ...request, optedInAt: at.toISOString() }));
+  /** Every opt-in keyword is recorded, with the reply owed: it ends an opt-out, or confirms consent. */
+  optInBy(request: KeywordFact, reply: KeywordReplyDue | undefined, at: Date): void {
+    this.apply(
+      new RecipientOptedIn({ ...request, optedInAt: at.toISOString(), ...(reply && { reply }) }),
+    );
   }
 
-  requestHelp(request: KeywordFact, at: Date): void {
-    this.apply(new HelpRequested({ ...request, requestedAt: at.toISOString() }));
+  /**
+   * Recorded always; the reply is owed unless the account's recipient is opted out (the opt-out
+   * confirmation is the only message an opted-out recipient may get).
+   */
+  requestHelp(request: KeywordFact, reply: KeywordReplyDue | undefined, at: Date): void {
+    const owed = this.isOptedOutOf(request.accountId) ? undefined : reply;
+    this.apply(
+      new HelpRequested({
+        ...request,
+        requestedAt: at.toISOString(),
+        ...(owed && { reply: owed }),
+      }),
+    );
   }
 
   onRecipientOptedOut({ data }: RecipientOptedOut): void {
-    this.optOut = { messageId: data.messageId, confirmed: false };
-    this.entries.push(entryOf('opted_out', data, data.optedOutAt));
+    const account = this.accountOf(data.accountId);
+    account.optOut = { messageId: data.messageId, confirmed: false };
+    account.entries.push(entryOf('opted_out', data, data.optedOutAt));
   }
 
   onRecipientOptedIn({ data }: RecipientOptedIn): void {
-    this.optOut = undefined;
-    this.entries.push(entryOf('opted_in', data, data.optedInAt));
+    const account = this.accountOf(data.accountId);
+    account.optOut = undefined;
+    account.entries.push(entryOf('opted_in', data, data.optedInAt));
   }
 
   onHelpRequested({ data }: HelpRequested): void {
-    this.entries.push(entryOf('help_requested', data, data.requestedAt));
+    this.accountOf(data.accountId).entries.push(entryOf('help_requested', data, data.requestedAt));
   }
 
-  onOptOutConfirmationQueued(): void {
-    if (this.optOut !== undefined) this.optOut = { ...this.optOut, confirmed: true };
+  onOptOutConfirmationQueued({ data }: OptOutConfirmationQueued): void {
+    const account = this.accountOf(data.accountId);
+    if (account.optOut !== undefined) account.optOut = { ...account.optOut, confirmed: true };
+  }
+
+  private accountOf(accountId: string): AccountConsent {
+    let account = this.accounts.get(accountId);
+    if (account === undefined) {
+      account = { entries: [], optOut: undefined };
+      this.accounts.set(accountId, account);
+    }
+    return account;
   }
 }
 

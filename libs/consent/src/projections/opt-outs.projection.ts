@@ -9,7 +9,7 @@ export const OPT_OUTS_PROJECTION = 'consent.opt_outs';
 
 type Table = typeof OPT_OUTS_TABLE;
 
-/** One row per pair opted out now: an opt-out adds it, an opt-in removes it. */
+/** One row per account and pair opted out now: an opt-out adds it, an opt-in removes it. */
 @Injectable()
 export class OptOutsProjection extends Projection<Table> {
   readonly name = OPT_OUTS_PROJECTION;
@@ -24,15 +24,16 @@ export class OptOutsProjection extends Projection<Table> {
         await tx.query(
           `INSERT INTO ${table} (number, recipient, account_id, messaging_profile_id, keyword, opted_out_at)
            VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (number, recipient) DO UPDATE SET account_id = $3,
+           ON CONFLICT (account_id, number, recipient) DO UPDATE SET
              messaging_profile_id = $4, keyword = $5, opted_out_at = $6`,
           [d.number, d.recipient, d.accountId, d.profileId, d.keyword, d.optedOutAt],
         );
       } else if (event instanceof RecipientOptedIn) {
-        await tx.query(`DELETE FROM ${table} WHERE number = $1 AND recipient = $2`, [
-          event.data.number,
-          event.data.recipient,
-        ]);
+        const d = event.data;
+        await tx.query(
+          `DELETE FROM ${table} WHERE account_id = $1 AND number = $2 AND recipient = $3`,
+          [d.accountId, d.number, d.recipient],
+        );
       }
     }
   }

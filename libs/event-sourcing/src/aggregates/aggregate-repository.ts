@@ -55,6 +55,7 @@ export class AggregateRepository<T extends EventSourcedAggregate> {
       aggregate.replay(
         page.map((recorded) => this.registry.revive(recorded)),
         last.revision,
+        last.position,
       );
       if (page.length < this.readPageSize) break;
       from = last.revision + 1n;
@@ -74,7 +75,7 @@ export class AggregateRepository<T extends EventSourcedAggregate> {
       events.map((event) => this.registry.toAppend(event, metadata)),
       { expectedRevision: aggregate.revision },
     );
-    aggregate.markSaved(result.nextExpectedRevision);
+    aggregate.markSaved(result.nextExpectedRevision, result.position);
     this.publisher?.publishAll(events);
     return result.position;
   }

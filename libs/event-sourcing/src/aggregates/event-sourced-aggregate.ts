@@ -1,4 +1,5 @@
 import { AggregateRoot } from '@nestjs/cqrs';
+import { LogPosition } from '../event-store.port';
 import { DomainEvent } from './domain-event';
 
 /** The revision of the last event an aggregate has seen; `no_stream` before its first. */
@@ -11,6 +12,7 @@ export type AggregateRevision = bigint | 'no_stream';
  */
 export abstract class EventSourcedAggregate extends AggregateRoot<DomainEvent> {
   private loadedRevision: AggregateRevision = 'no_stream';
+  private lastPosition: LogPosition | undefined;
 
   constructor(readonly streamId: string) {
     super();
@@ -21,21 +23,31 @@ export abstract class EventSourcedAggregate extends AggregateRoot<DomainEvent> {
     return this.loadedRevision;
   }
 
+  /**
+   * Where the stream's last event sits in the log, as far as this aggregate has seen (undefined
+   * before its first): what a reader waits for to see the aggregate as it is.
+   */
+  get position(): LogPosition | undefined {
+    return this.lastPosition;
+  }
+
   /** True when the stream has no events yet (a creation command). */
   get isNew(): boolean {
     return this.loadedRevision === 'no_stream';
   }
 
   /** Replays stored events (no `on*` side effects beyond state, nothing kept as uncommitted). */
-  replay(events: DomainEvent[], revision: AggregateRevision): void {
+  replay(events: DomainEvent[], revision: AggregateRevision, position?: LogPosition): void {
     this.loadFromHistory(events);
     this.loadedRevision = revision;
+    this.lastPosition = position ?? this.lastPosition;
   }
 
   /** The repository appended the uncommitted events; the stream is now at `revision`. */
-  markSaved(revision: bigint): void {
+  markSaved(revision: bigint, position: LogPosition): void {
     this.uncommit();
     this.loadedRevision = revision;
+    this.lastPosition = position;
   }
 }
 

@@ -141,6 +141,69 @@ describe('Message', () => {
     });
   });
 
+  describe('status history', () => {
+    const step = { errors: [], carrier: null, carrierMessageId: null };
+
+    it('keeps every step with the time of its event, and the carrier on sent', () => {
+      const m = message(queued, sent)
+        .when((agg) => agg.markDelivered(t2))
+        .then([delivered]);
+      expect(m.statusHistory).toEqual([
+        { ...step, status: 'queued', occurredAt: t0.toISOString() },
+        {
+          ...step,
+          status: 'sent',
+          occurredAt: t1.toISOString(),
+          carrier: 'simulator',
+          carrierMessageId: 'sim-1',
+        },
+        { ...step, status: 'delivered', occurredAt: t2.toISOString() },
+      ]);
+    });
+
+    it('gives a failed step its errors', () => {
+      const m = message(queued, sent)
+        .when((agg) => agg.fail([rejected], t2))
+        .then([failed]);
+      expect(m.statusHistory.at(-1)).toEqual({
+        ...step,
+        status: 'failed',
+        occurredAt: t2.toISOString(),
+        errors: [rejected],
+      });
+    });
+
+    it('adds no step for a late report', () => {
+      const m = message(queued, sent, delivered)
+        .when((agg) => agg.markSent('simulator', 'sim-1', t2))
+        .then([]);
+      expect(m.statusHistory.map((change) => change.status)).toEqual([
+        'queued',
+        'sent',
+        'delivered',
+      ]);
+    });
+
+    it('reads a sent event without the carrier reference as null', () => {
+      const bare = new MessageSent({ ...owner, sentAt: t1.toISOString() } as MessageSent['data']);
+      const m = message(queued, bare)
+        .when((agg) => agg.markDelivered(t2))
+        .then([delivered]);
+      expect(m.statusHistory[1]).toEqual({ ...step, status: 'sent', occurredAt: t1.toISOString() });
+    });
+
+    it('starts an inbound message at received', () => {
+      const m = message()
+        .when((agg) =>
+          agg.receive({ ...owner, from: '+15005550010', to: '+15005550006', text: 'STOP' }, t0),
+        )
+        .then([received]);
+      expect(m.statusHistory).toEqual([
+        { ...step, status: 'received', occurredAt: t0.toISOString() },
+      ]);
+    });
+  });
+
   describe('receive', () => {
     it('records an inbound message once', () => {
       const m = message()

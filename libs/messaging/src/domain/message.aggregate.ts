@@ -50,6 +50,17 @@ export interface MessageView {
   updatedAt: string;
 }
 
+/** One step of a message's status history, with the time its event recorded. */
+export interface MessageStatusChange {
+  status: MessageStatus;
+  occurredAt: string;
+  /** What made it fail; empty for every other step. */
+  errors: MessageError[];
+  /** Who took it and under which reference: set on `sent` only. */
+  carrier: string | null;
+  carrierMessageId: string | null;
+}
+
 /** Statuses only move up this ladder: a late or repeated report changes nothing. */
 const RANK: Record<MessageStatus, number> = {
   queued: 0,
@@ -63,6 +74,7 @@ const RANK: Record<MessageStatus, number> = {
 export class Message extends EventSourcedAggregate {
   private view: MessageView | undefined;
   private purposeOf: MessagePurpose = 'send';
+  private changes: MessageStatusChange[] = [];
 
   static stream(messageId: string): string {
     return streamName('message', messageId);
@@ -84,6 +96,11 @@ export class Message extends EventSourcedAggregate {
   toView(): MessageView {
     if (this.view === undefined) throw new MessageNotFound(parseStreamName(this.streamId).id);
     return { ...this.view, errors: [...this.view.errors] };
+  }
+
+  /** Every status it had, in log order: queued or received first. */
+  get statusHistory(): MessageStatusChange[] {
+    return this.changes.map((change) => ({ ...change, errors: [...change.errors] }));
   }
 
   /** Queues an outbound message. Queuing the same id again is a no-op (retries reuse their id). */
@@ -127,6 +144,7 @@ export class Message extends EventSourcedAggregate {
       createdAt: data.queuedAt,
       updatedAt: data.queuedAt,
     };
+    this.changes = [statusChange('queued', data.queuedAt)];
   }
 
   onMessageReceived({ data }: MessageReceived): void {
@@ -137,18 +155,21 @@ export class Message extends EventSourcedAggregate {
       createdAt: data.receivedAt,
       updatedAt: data.receivedAt,
     };
+    this.changes = [statusChange('received', data.receivedAt)];
   }
 
   onMessageSent({ data }: MessageSent): void {
-    this.moveTo('sent', data.sentAt);
+    // Stored JSON is revived unchecked: a sent event without the carrier's reference reads as null.
+    const { carrier = null, carrierMessageId = null } = data as Partial<MessageSent['data']>;
+    this.moveTo({ ...statusChange('sent', data.sentAt), carrier, carrierMessageId });
   }
 
   onMessageDelivered({ data }: MessageDelivered): void {
-    this.moveTo('delivered', data.deliveredAt);
+    this.moveTo(statusChange('delivered', data.deliveredAt));
   }
 
   onMessageFailed({ data }: MessageFailed): void {
-    this.moveTo('failed', data.failedAt, data.errors);
+    this.moveTo(statusChange('failed', data.failedAt, data.errors));
   }
 
   /** Outbound only, and only up the ladder; an unknown message is a caller's mistake. */
@@ -157,15 +178,30 @@ export class Message extends EventSourcedAggregate {
     return this.view.direction === 'outbound' && RANK[status] > RANK[this.view.status];
   }
 
-  private moveTo(status: MessageStatus, at: string, errors: MessageError[] = []): void {
+  private moveTo(change: MessageStatusChange): void {
     if (this.view === undefined) return;
-    this.view = { ...this.view, status, updatedAt: at, errors: [...this.view.errors, ...errors] };
+    const { status, occurredAt, errors } = change;
+    this.view = {
+      ...this.view,
+      status,
+      updatedAt: occurredAt,
+      errors: [...this.view.errors, ...errors],
+    };
+    this.changes.push(change);
   }
 
   private owner(): { messageId: string; accountId: string; profileId: string | null } {
     const view = this.toView();
     return { messageId: view.id, accountId: view.accountId, profileId: view.messagingProfileId };
   }
+}
+
+function statusChange(
+  status: MessageStatus,
+  occurredAt: string,
+  errors: MessageError[] = [],
+): MessageStatusChange {
+  return { status, occurredAt, errors, carrier: null, carrierMessageId: null };
 }
 
 function contentOf(data: MessageQueued['data'] | MessageReceived['data']) {

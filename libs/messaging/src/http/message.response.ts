@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MessageView } from '../domain/message.aggregate';
+import { MessageError } from '../domain/message.events';
+import { MessageStatusHistoryView } from '../queries/get-message-status-history/get-message-status-history.query';
 
 export class MessageErrorResponse {
   @ApiProperty({ example: 'carrier_rejected' }) code: string;
@@ -27,6 +29,38 @@ export class MessageBody {
   @ApiProperty({ type: MessageResponse }) data: MessageResponse;
 }
 
+export class MessageStatusEventResponse {
+  @ApiProperty({ enum: ['queued', 'sent', 'delivered', 'failed', 'received'] }) status: string;
+  @ApiProperty({ format: 'date-time', description: 'When it happened, as its event recorded' })
+  occurred_at: string;
+  @ApiProperty({ type: [MessageErrorResponse], description: 'Why it failed; empty otherwise' })
+  errors: MessageErrorResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'simulator',
+    description: 'The carrier that took it (sent only)',
+  })
+  carrier: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The carrier's reference for the message (sent only)",
+  })
+  carrier_message_id: string | null;
+}
+
+export class MessageStatusHistoryResponse {
+  @ApiProperty({ format: 'uuid' }) message_id: string;
+  @ApiProperty({ enum: ['queued', 'sent', 'delivered', 'failed', 'received'] }) status: string;
+  @ApiProperty({ type: [MessageStatusEventResponse], description: 'Oldest first' })
+  events: MessageStatusEventResponse[];
+}
+
+export class MessageStatusHistoryBody {
+  @ApiProperty({ type: MessageStatusHistoryResponse }) data: MessageStatusHistoryResponse;
+}
+
 class PageMeta {
   @ApiProperty() total: number;
   @ApiProperty() page_number: number;
@@ -49,8 +83,28 @@ export function toMessageResponse(view: MessageView): MessageResponse {
     status: view.status,
     encoding: view.encoding,
     parts: view.parts,
-    errors: view.errors.map(({ code, title, detail }) => ({ code, title, detail })),
+    errors: view.errors.map(toErrorResponse),
     created_at: view.createdAt,
     updated_at: view.updatedAt,
   };
+}
+
+export function toStatusHistoryResponse(
+  view: MessageStatusHistoryView,
+): MessageStatusHistoryResponse {
+  return {
+    message_id: view.messageId,
+    status: view.status,
+    events: view.events.map((change) => ({
+      status: change.status,
+      occurred_at: change.occurredAt,
+      errors: change.errors.map(toErrorResponse),
+      carrier: change.carrier,
+      carrier_message_id: change.carrierMessageId,
+    })),
+  };
+}
+
+function toErrorResponse({ code, title, detail }: MessageError): MessageErrorResponse {
+  return { code, title, detail };
 }

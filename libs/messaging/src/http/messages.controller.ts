@@ -20,13 +20,17 @@ import {
 } from '@blocx/platform';
 import { SendMessage } from '../commands/send-message/send-message.command';
 import { GetMessage } from '../queries/get-message/get-message.query';
+import { GetMessageStatusHistory } from '../queries/get-message-status-history/get-message-status-history.query';
 import { ListMessages } from '../queries/list-messages/list-messages.query';
 import { SendMessageRequest } from './message.requests';
 import {
   MessageBody,
   MessageListBody,
   MessageResponse,
+  MessageStatusHistoryBody,
+  MessageStatusHistoryResponse,
   toMessageResponse,
+  toStatusHistoryResponse,
 } from './message.response';
 import { idempotencyKeyOf } from './idempotency-key';
 
@@ -84,6 +88,23 @@ export class MessagesController {
   ): Promise<{ data: MessageResponse }> {
     const view = await this.queries.execute(new GetMessage({ accountId, messageId }));
     return { data: toMessageResponse(view) };
+  }
+
+  @Get('messages/:id/status-history')
+  @ApiOperation({
+    summary: 'Every status of a message with its time, replayed from the event log',
+    description:
+      'Oldest first: queued (outbound) or received (inbound), then sent, delivered or failed. ' +
+      'A sent step names the carrier and its message id; a failed step carries its errors.',
+  })
+  @ApiOkResponse({ type: MessageStatusHistoryBody })
+  @ApiResponse({ status: 404, description: 'message_not_found' })
+  async statusHistory(
+    @CurrentAccount() accountId: string,
+    @Param('id') messageId: string,
+  ): Promise<{ data: MessageStatusHistoryResponse }> {
+    const view = await this.queries.execute(new GetMessageStatusHistory({ accountId, messageId }));
+    return { data: toStatusHistoryResponse(view) };
   }
 
   @Get('messages')

@@ -9,7 +9,8 @@ import { Message } from '../domain/message.aggregate';
 /**
  * Writes a new message without reading its (empty) stream first: a fresh id has no events, so
  * the append expects `no_stream`. When the id exists after all (a retry reusing its id), the
- * usual load-decide-append runs and the aggregate decides what the retry changes (nothing).
+ * usual load-decide-append runs and the aggregate decides what the retry changes (nothing); the
+ * position answered is then the message's own, so a reader waiting for it sees the message.
  */
 export async function createMessage(
   messages: AggregateRepository<Message>,
@@ -24,7 +25,7 @@ export async function createMessage(
   } catch (error) {
     if (!(error instanceof WrongExpectedVersion)) throw error;
     const { aggregate, position } = await messages.execute(message.streamId, decide, metadata);
-    return { message: aggregate, position };
+    return { message: aggregate, position: position ?? aggregate.position };
   }
 }
 

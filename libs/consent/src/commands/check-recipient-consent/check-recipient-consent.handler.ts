@@ -19,7 +19,7 @@ export class CheckRecipientConsentHandler implements ICommandHandler<CheckRecipi
   async execute(command: CheckRecipientConsent): Promise<ConsentCheck> {
     const { accountId, profileId, number, recipient } = command;
     const consent = await this.consents.load(consentStream(number, recipient));
-    if (!consent.isOptedOut) return { refused: false, position: undefined };
+    if (!consent.isOptedOutOf(accountId)) return { refused: false, position: undefined };
     const refusalId = randomUUID();
     const { position } = await this.refusals.execute(
       SendRefusal.stream(refusalId),

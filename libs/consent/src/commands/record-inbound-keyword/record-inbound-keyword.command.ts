@@ -1,23 +1,30 @@
 import { Command } from '@nestjs/cqrs';
 import { EventMetadata, LogPosition } from '@blocx/event-sourcing';
+import { KeywordReply, OwedKeywordReply } from '../../domain/consent.events';
 import { InboundKind, KeywordLists, KeywordRule } from '../../domain/keyword-classifier';
 
-/** Which of the profile's replies to send back, if any. */
-export type KeywordReply = 'opt_out' | 'opt_in' | 'help';
+/** The profile's replies, one of which may be owed: the id it will have, and each text. */
+export interface KeywordReplies {
+  messageId: string;
+  texts: Record<KeywordReply, string>;
+}
 
 export interface InboundKeywordOutcome {
   kind: InboundKind;
   rule: KeywordRule;
   keyword: string | undefined;
-  /** Undefined when nothing is to be sent back (no keyword, a repeated STOP, help while opted out). */
-  reply: KeywordReply | undefined;
+  /**
+   * The reply owed, recorded in the log with the keyword; undefined when nothing is to be sent
+   * back (no keyword, no profile, a repeated STOP, help while opted out).
+   */
+  reply: OwedKeywordReply | undefined;
   position: LogPosition | undefined;
 }
 
 /**
  * Classifies an inbound text against the profile's keywords and the US baseline, and records an
- * opt-out, opt-in or help request for the pair (number, recipient). An opt-out confirmation is
- * promised as message `replyMessageId`: the caller queues it when the outcome says `opt_out`.
+ * opt-out, opt-in or help request for the pair (number, recipient), with the reply it owes. The
+ * caller queues that reply at once; the log's record of it lets a crash in between be repaired.
  */
 export class RecordInboundKeyword extends Command<InboundKeywordOutcome> {
   readonly accountId: string;
@@ -30,8 +37,8 @@ export class RecordInboundKeyword extends Command<InboundKeywordOutcome> {
   /** The inbound message. */
   readonly messageId: string;
   readonly keywords: KeywordLists;
-  /** The id the reply will have; undefined when there is no reply to send. */
-  readonly replyMessageId: string | undefined;
+  /** The replies on offer; undefined when there is none to send (no profile). */
+  readonly replies: KeywordReplies | undefined;
   readonly metadata?: EventMetadata;
 
   constructor(input: {
@@ -42,7 +49,7 @@ export class RecordInboundKeyword extends Command<InboundKeywordOutcome> {
     text: string;
     messageId: string;
     keywords: KeywordLists;
-    replyMessageId: string | undefined;
+    replies: KeywordReplies | undefined;
     metadata?: EventMetadata;
   }) {
     super();

@@ -2,14 +2,15 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AggregateRepository, InjectAggregateRepository } from '@blocx/event-sourcing';
 import { Clock } from '@blocx/platform';
 import { Consent } from '../../domain/consent.aggregate';
-import { KeywordFact } from '../../domain/consent.events';
+import {
+  KeywordFact,
+  KeywordReply,
+  KeywordReplyDue,
+  owedKeywordReply,
+} from '../../domain/consent.events';
 import { consentStream } from '../../domain/consent-pair';
 import { classifyInboundText } from '../../domain/keyword-classifier';
-import {
-  InboundKeywordOutcome,
-  KeywordReply,
-  RecordInboundKeyword,
-} from './record-inbound-keyword.command';
+import { InboundKeywordOutcome, RecordInboundKeyword } from './record-inbound-keyword.command';
 
 @CommandHandler(RecordInboundKeyword)
 export class RecordInboundKeywordHandler implements ICommandHandler<RecordInboundKeyword> {
@@ -35,22 +36,23 @@ export class RecordInboundKeywordHandler implements ICommandHandler<RecordInboun
       messageId: command.messageId,
     };
     const at = this.clock.now();
-    const { result: reply, position } = await this.consents.execute(
+    const kind: KeywordReply = found.kind;
+    const offered: KeywordReplyDue | undefined = command.replies && {
+      messageId: command.replies.messageId,
+      text: command.replies.texts[kind],
+    };
+    const { result: recorded, position } = await this.consents.execute(
       consentStream(command.number, command.recipient),
-      (consent): KeywordReply | undefined => {
-        if (found.kind === 'opt_out') {
-          return consent.optOutBy(fact, command.replyMessageId, at) ? 'opt_out' : undefined;
-        }
-        if (found.kind === 'opt_in') {
-          consent.optInBy(fact, at);
-          return 'opt_in';
-        }
-        consent.requestHelp(fact, at);
-        // The opt-out confirmation is the only message an opted-out recipient may get.
-        return consent.isOptedOut ? undefined : 'help';
+      (consent) => {
+        if (kind === 'opt_out') consent.optOutBy(fact, offered, at);
+        else if (kind === 'opt_in') consent.optInBy(fact, offered, at);
+        else consent.requestHelp(fact, offered, at);
+        return [...consent.getUncommittedEvents()];
       },
       { ...command.metadata, account_id: command.accountId },
     );
+    // The reply owed is the one the log now records, as the recovery processor will read it.
+    const reply = recorded.map(owedKeywordReply).find((owed) => owed !== undefined);
     return { ...outcome, reply, position };
   }
 }

@@ -17,7 +17,7 @@ export class GetConsentHistoryHandler implements IQueryHandler<GetConsentHistory
     // Tenant isolation: another account's (or no account's) number is a 404.
     await this.queries.execute(new GetPhoneNumber({ accountId, phoneNumber: number }));
     const consent = await this.consents.load(consentStream(number, recipient));
-    const { status, entries } = consent.asOf(asOf);
+    const { status, entries } = consent.asOf(accountId, asOf);
     return { number, recipient, status, events: entries };
   }
 }

@@ -10,8 +10,8 @@ export class GetConsentStandingHandler implements IQueryHandler<GetConsentStandi
     @InjectAggregateRepository(Consent) private readonly consents: AggregateRepository<Consent>,
   ) {}
 
-  async execute({ number, recipient }: GetConsentStanding): Promise<ConsentStanding> {
+  async execute({ accountId, number, recipient }: GetConsentStanding): Promise<ConsentStanding> {
     const consent = await this.consents.load(consentStream(number, recipient));
-    return { optedOut: consent.isOptedOut };
+    return { optedOut: consent.isOptedOutOf(accountId) };
   }
 }

@@ -63,7 +63,11 @@ export class DispatchMessageHandler implements ICommandHandler<DispatchMessage> 
     const line = await this.lines.recheck(view.accountId, view.messagingProfileId, from, to);
     if (line !== undefined || purpose === 'opt_out_reply') return line;
     const consent = await this.queries.execute(
-      new GetConsentStanding({ number: view.from, recipient: view.to }),
+      new GetConsentStanding({
+        accountId: view.accountId,
+        number: view.from,
+        recipient: view.to,
+      }),
     );
     return consent.optedOut ? new RecipientOptedOutError(view.from, view.to) : undefined;
   }

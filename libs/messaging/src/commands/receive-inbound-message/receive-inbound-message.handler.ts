@@ -8,31 +8,21 @@ import {
   LogPosition,
   ReadModelWaiter,
 } from '@blocx/event-sourcing';
-import {
-  KeywordLists,
-  KeywordReply,
-  OPT_OUTS_PROJECTION,
-  RecordInboundKeyword,
-} from '@blocx/consent';
+import { KeywordLists, OPT_OUTS_PROJECTION, RecordInboundKeyword } from '@blocx/consent';
 import { NumberNotFound } from '@blocx/numbers';
 import { MessagingProfileView } from '@blocx/profiles';
 import { Clock, E164 } from '@blocx/platform';
 import { Message, MessageView } from '../../domain/message.aggregate';
-import { MessagePurpose } from '../../domain/message.events';
 import { NumberLine } from '../../domain/number-line';
 import { InvalidPhoneNumber, TextRequired } from '../../domain/sending.errors';
 import { createMessage } from '../../lines/message-writes';
 import { NumberLines } from '../../lines/number-lines';
 import { SendingLines } from '../../lines/sending-lines';
 import { MESSAGING_READ_MODELS } from '../../projections/read-models';
+import { QueueKeywordReply } from '../queue-keyword-reply/queue-keyword-reply.command';
 import { ReceiveInboundMessage } from './receive-inbound-message.command';
 
 const NO_KEYWORDS: KeywordLists = { optOut: [], optIn: [], help: [] };
-const REPLY_PURPOSE: Record<KeywordReply, MessagePurpose> = {
-  opt_out: 'opt_out_reply',
-  opt_in: 'opt_in_reply',
-  help: 'help_reply',
-};
 
 interface Inbound {
   handset: E164;
@@ -96,13 +86,13 @@ export class ReceiveInboundMessageHandler implements ICommandHandler<ReceiveInbo
     };
   }
 
-  /** Records the keyword on the pair's consent and queues the profile's reply; the last position. */
+  /** Records the keyword on the pair's consent and queues the reply it owes; the last position. */
   private async handleKeyword(
     inbound: Inbound,
     messageId: string,
   ): Promise<LogPosition | undefined> {
     const { handset, number, profile } = inbound;
-    const replyId = deterministicId(messageId, 'keyword-reply');
+    const metadata = { correlation_id: messageId, causation_id: messageId };
     const outcome = await this.commands.execute(
       new RecordInboundKeyword({
         accountId: number.accountId,
@@ -118,40 +108,22 @@ export class ReceiveInboundMessageHandler implements ICommandHandler<ReceiveInbo
               help: profile.help.keywords,
             }
           : NO_KEYWORDS,
-        replyMessageId: profile ? replyId : undefined,
-        metadata: { correlation_id: messageId, causation_id: messageId },
+        replies: profile && {
+          messageId: deterministicId(messageId, 'keyword-reply'),
+          texts: {
+            opt_out: profile.optOut.message,
+            opt_in: profile.optIn.message,
+            help: profile.help.message,
+          },
+        },
+        metadata,
       }),
     );
-    if (outcome.reply === undefined || profile === undefined) return outcome.position;
-    const reply = await this.queueReply(inbound, profile, outcome.reply, replyId, messageId);
-    return latest(outcome.position, reply);
-  }
-
-  private async queueReply(
-    { handset, number }: Inbound,
-    profile: MessagingProfileView,
-    reply: KeywordReply,
-    replyId: string,
-    causeId: string,
-  ): Promise<LogPosition | undefined> {
-    const text = { opt_out: profile.optOut, opt_in: profile.optIn, help: profile.help }[reply]
-      .message;
-    const draft = {
-      messageId: replyId,
-      accountId: number.accountId,
-      profileId: profile.id,
-      from: number.phoneNumber,
-      to: handset.value,
-      text,
-      purpose: REPLY_PURPOSE[reply],
-    };
-    const { position } = await createMessage(
-      this.messages,
-      replyId,
-      (message) => message.queue(draft, this.clock.now()),
-      { account_id: number.accountId, correlation_id: causeId, causation_id: causeId },
+    if (outcome.reply === undefined) return outcome.position;
+    const reply = await this.commands.execute(
+      new QueueKeywordReply({ reply: outcome.reply, metadata }),
     );
-    return position;
+    return latest(outcome.position, reply);
   }
 }
 

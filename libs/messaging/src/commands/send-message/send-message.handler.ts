@@ -111,7 +111,9 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     // Consent is read beside the line rules (they are independent), but reported after them.
     const [{ profile }, standing] = await Promise.all([
       this.lines.check(accountId, from, to),
-      this.queries.execute(new GetConsentStanding({ number: from.value, recipient: to.value })),
+      this.queries.execute(
+        new GetConsentStanding({ accountId, number: from.value, recipient: to.value }),
+      ),
     ]);
     if (!standing.optedOut) return profile.id;
     const consent = await this.commands.execute(
