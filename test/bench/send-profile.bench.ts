@@ -5,7 +5,7 @@
  * takes to reach the shared log tail, the read models and the dispatcher, CPU of this process
  * and of the server, and the server's table statistics (sequential scans show there). Run after
  * `npm run bench:send` compiled it (or `npx tsc -p test/bench/tsconfig.json`):
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test [PROFILE_RATE=1000] \
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test [PROFILE_RATE=1000] [PROFILE_STOP=a,b] \
  *     TS_NODE_BASEURL=dist/bench node -r tsconfig-paths/register dist/bench/test/bench/send-profile.bench.js
  * Add `--cpu-prof` to node for a CPU profile of the process.
  */
@@ -18,7 +18,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Client, Pool } from 'pg';
 import { SendMessage } from '@blocx/messaging';
-import { EventStore, ReadModelWaiter } from '@blocx/event-sourcing';
+import { EventStore, ReadModelWaiter, SubscriptionHost } from '@blocx/event-sourcing';
 import { loadSettings, PG_POOL } from '@blocx/platform';
 import { createHttpServer } from '../../apps/api/src/http-server';
 import { NumberLines } from '../../libs/messaging/src/lines/number-lines';
@@ -141,6 +141,45 @@ function instrumentQueries(): void {
   };
 }
 
+/** Batches and wanted events per batch, and the time a batch takes, of every subscription. */
+const batchStats = new Map<string, { batches: number; events: number; ms: number }>();
+const SUBSCRIPTIONS = [
+  'messaging.messages',
+  'messaging.report',
+  'messaging.dispatcher',
+  'messaging.simulator-delivery-reports',
+  'messaging.webhooks',
+  'messaging.keyword-replies',
+  'consent.opt_outs',
+  'numbers.number-move-saga',
+  'numbers.phone_numbers',
+  'numbers.campaigns',
+  'profiles.messaging_profiles',
+];
+
+function traceBatches(host: SubscriptionHost): void {
+  for (const name of SUBSCRIPTIONS) {
+    const handler = host.runner(name)?.handler as
+      { handle: (wanted: unknown[], ...rest: unknown[]) => Promise<void> } | undefined;
+    if (handler === undefined) continue;
+    const handle = handler.handle.bind(handler);
+    handler.handle = async (wanted, ...rest) => {
+      const started = performance.now();
+      try {
+        return await handle(wanted, ...rest);
+      } finally {
+        if (counting) {
+          const stat = batchStats.get(name) ?? { batches: 0, events: 0, ms: 0 };
+          stat.batches += 1;
+          stat.events += wanted.length;
+          stat.ms += performance.now() - started;
+          batchStats.set(name, stat);
+        }
+      }
+    };
+  }
+}
+
 function timeMethod(target: object, method: string, label: string): void {
   const holder = target as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const original = holder[method];
@@ -192,6 +231,12 @@ async function main(): Promise<void> {
     const app = await createHttpServer(settings);
     await app.listen(0, '127.0.0.1');
     const { accountId, from } = await openLine(app, 'bench-operator-key-0123456789');
+    // PROFILE_STOP=name,name stops those subscriptions (e.g. the dispatcher) to see their share.
+    const host = app.get(SubscriptionHost);
+    for (const stopped of (process.env.PROFILE_STOP ?? '').split(',').filter(Boolean)) {
+      await host.runner(stopped)?.stop();
+    }
+    traceBatches(host);
     const commands = app.get(CommandBus);
     const queries = app.get(QueryBus);
     timeMethod(Object.getPrototypeOf(app.get(EventStore)), 'appendToStream', 'append');
@@ -300,6 +345,13 @@ async function main(): Promise<void> {
       const mean = (s.ms / s.n).toFixed(1).padStart(6);
       console.log(
         `  ${(s.n / sends).toFixed(2).padStart(6)}  ${mean}  ${p99(s).padStart(6)} ms  ${k}`,
+      );
+    }
+    console.log('\nsubscriptions: batches, wanted events per batch, ms per batch:');
+    for (const [k, b] of [...batchStats].sort((x, y) => y[1].ms - x[1].ms)) {
+      console.log(
+        `  ${String(b.batches).padStart(6)}  ${(b.events / b.batches).toFixed(1).padStart(6)}  ` +
+          `${(b.ms / b.batches).toFixed(1).padStart(6)} ms  ${k}`,
       );
     }
     const { rows: tables } = await pool.query(

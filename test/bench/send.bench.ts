@@ -1,15 +1,17 @@
 /**
- * npm run bench:send — POST /messaging/send's work (every check and the append, then the wait
- * for the read models) through the command bus of the real application, on the PostgreSQL at
- * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) in a database of its own:
- *   1. saturation: BENCH_SEND_CONCURRENCY (default 32) senders for BENCH_SECONDS (default 10),
- *      while the dispatcher and the simulator work on what they send; then, once the dispatcher
- *      has drained, a plain single-row INSERT from Node at the same concurrency on the same pool
- *      (goal ≥ 3,000 sends/s and ≥ 0.3 of the INSERT rate);
- *   2. a fixed rate of 1,000 sends/s for BENCH_SECONDS: p50/p99 from the scheduled start
- *      (goal p99 ≤ 25 ms);
- *   3. STOP → opted out and the reply queued (the inbound command's latency) at 50/s
- *      (goal p99 ≤ 50 ms).
+ * npm run bench:send (after `npm run build`: the worker runs from dist/) — POST /messaging/send's
+ * work (every check and the append, then the wait for the read models) through the command bus
+ * of the real application, on the PostgreSQL at DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/test) in a database of its own, in two topologies:
+ *   - one instance doing everything (API, read models, dispatcher, carrier reports, webhooks);
+ *   - an API instance (SUBSCRIPTIONS=api, this process) beside a worker process
+ *     (SUBSCRIPTIONS=worker) on the same machine and database.
+ * For each: sends at saturation with BENCH_SEND_CONCURRENCY (default 32) senders for
+ * BENCH_SECONDS (default 10), while the pipeline works on what they send (goal ≥ 3,000 sends/s
+ * and ≥ 0.3 of a plain single-row INSERT from Node at the same concurrency, measured in the same
+ * run); then a fixed 1,000 sends/s, latency from the scheduled start (goal p99 ≤ 25 ms).
+ * Once: STOP → opted out and the reply queued (the inbound command's latency) at 50/s
+ * (goal p99 ≤ 50 ms).
  */
 import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { Pool } from 'pg';
 import { ReceiveInboundMessage, SendMessage } from '@blocx/messaging';
 import { loadSettings, PG_POOL } from '@blocx/platform';
 import { createHttpServer } from '../../apps/api/src/http-server';
+import { startServiceProcess } from '../support/service-process';
 import { openLine, percentile, recipients, SERVER, withDatabase } from './bench-support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -28,6 +31,7 @@ const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 32);
 const FIXED_RATE = 1000;
 const STOP_RATE = 50;
 const STOPS = Number(process.env.BENCH_STOPS ?? 500);
+const OPERATOR_KEY = 'bench-operator-key-0123456789';
 
 interface Run {
   count: number;
@@ -106,25 +110,51 @@ async function drain(pool: Pool, limitSeconds = 180): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** The service in this process, on the bench's database, running the `subscriptions` given. */
+async function startApi(databaseUrl: string, subscriptions: string) {
+  const settings = loadSettings({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'blocx-bench-')),
+    ADMIN_API_KEY: OPERATOR_KEY,
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SUBSCRIPTIONS: subscriptions,
+  });
+  const app = await createHttpServer(settings);
+  await app.listen(0, '127.0.0.1');
+  return app;
+}
+
+/** Saturation, then the fixed rate, of `send`; each phase starts with the dispatcher drained. */
+async function measureSends(label: string, pool: Pool, send: () => Promise<unknown>) {
+  await saturate(CONCURRENCY, 1, send); // warm-up
+  console.log(`(${label}: dispatcher drained the backlog in ${(await drain(pool)).toFixed(1)} s)`);
+  let poolWaits = 0;
+  const probe = setInterval(() => (poolWaits = Math.max(poolWaits, pool.waitingCount)), 100);
+  const sends = await saturate(CONCURRENCY, SECONDS, send);
+  clearInterval(probe);
+  console.log(
+    describeRun(`${label}: sends at saturation`, sends) +
+      ` (up to ${poolWaits} waiting for a connection; ${pool.totalCount} of the pool's ` +
+      `${pool.options.max} opened)`,
+  );
+  console.log(`(${label}: dispatcher drained the backlog in ${(await drain(pool)).toFixed(1)} s)`);
+  const steady = await fixedRate(FIXED_RATE, FIXED_RATE * SECONDS, send);
+  console.log(
+    describeRun(`${label}: sends at a fixed ${FIXED_RATE}/s`, steady) + ' (goal p99 ≤ 25 ms)',
+  );
+  console.log(`(${label}: dispatcher drained the backlog in ${(await drain(pool)).toFixed(1)} s)`);
+  return sends.latencies.length / sends.seconds;
+}
+
 async function main(): Promise<void> {
   await withDatabase(async (databaseUrl) => {
-    const operatorKey = 'bench-operator-key-0123456789';
-    const settings = loadSettings({
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'blocx-bench-')),
-      ADMIN_API_KEY: operatorKey,
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: '0',
-    });
-    const app = await createHttpServer(settings);
-    await app.listen(0, '127.0.0.1');
-    const { accountId, from } = await openLine(app, operatorKey);
-    const commands = app.get(CommandBus);
-    const pool = app.get<Pool>(PG_POOL);
+    let app = await startApi(databaseUrl, 'all');
+    const { accountId, from } = await openLine(app, OPERATOR_KEY);
     const to = recipients(20_000);
     let next = 0;
-    const send = () =>
+    const sendThrough = (commands: CommandBus) => () =>
       commands.execute(
         new SendMessage({
           accountId,
@@ -133,47 +163,60 @@ async function main(): Promise<void> {
           text: 'Your code is 123456',
         }),
       );
-    await pool.query(`CREATE TABLE bench_inserts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-      account_id text NOT NULL, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
-    const insert = () =>
-      pool.query('INSERT INTO bench_inserts (account_id, body) VALUES ($1, $2)', [
-        accountId,
-        { from, to: to[next++ % to.length], text: 'Your code is 123456' },
-      ]);
-
     console.log(
       `bench:send on ${new URL(SERVER).host}, ${CONCURRENCY} concurrent, ${SECONDS} s each`,
     );
-    await saturate(CONCURRENCY, 1, send); // warm-up
-    let poolWaits = 0;
-    const probe = setInterval(() => (poolWaits = Math.max(poolWaits, pool.waitingCount)), 100);
-    const sends = await saturate(CONCURRENCY, SECONDS, send);
-    clearInterval(probe);
-    console.log(
-      describeRun('sends at saturation', sends) +
-        ` (up to ${poolWaits} waiting for a connection; ${pool.totalCount} of the pool's ` +
-        `${pool.options.max} opened)`,
-    );
-    // The INSERTs run on a quiet service: a dispatcher still draining would slow them down.
-    console.log(`(dispatcher drained the backlog in ${(await drain(pool)).toFixed(1)} s)`);
-    const inserts = await saturate(CONCURRENCY, SECONDS, insert);
-    console.log(describeRun('plain INSERT at saturation', inserts));
-    const ratio =
-      sends.latencies.length / sends.seconds / (inserts.latencies.length / inserts.seconds);
-    console.log(`sends / INSERT: ${ratio.toFixed(2)} (goal ≥ 0.3; goal ≥ 3,000 sends/s)`);
-    const steady = await fixedRate(FIXED_RATE, FIXED_RATE * SECONDS, send);
-    console.log(describeRun(`sends at a fixed ${FIXED_RATE}/s`, steady) + ' (goal p99 ≤ 25 ms)');
 
-    console.log(`(dispatcher drained the backlog in ${(await drain(pool)).toFixed(1)} s)`);
+    // 1. One instance does everything: API, read models, dispatcher, carrier reports, webhooks.
+    let pool = app.get<Pool>(PG_POOL);
+    const alone = await measureSends('one instance', pool, sendThrough(app.get(CommandBus)));
     const handsets = recipients(20_000 + STOPS).slice(20_000);
     const stops = await fixedRate(STOP_RATE, STOPS, (i) =>
-      commands.execute(new ReceiveInboundMessage({ from: handsets[i], to: from, text: 'STOP' })),
+      app
+        .get(CommandBus)
+        .execute(new ReceiveInboundMessage({ from: handsets[i], to: from, text: 'STOP' })),
     );
     console.log(
       describeRun(`STOP → opted out + reply queued at ${STOP_RATE}/s`, stops) +
         ' (goal p99 ≤ 50 ms)',
     );
+
+    // The baseline, on a quiet service (a dispatcher still draining would slow it down).
+    await pool.query(`CREATE TABLE bench_inserts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      account_id text NOT NULL, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    const inserts = await saturate(CONCURRENCY, SECONDS, () =>
+      pool.query('INSERT INTO bench_inserts (account_id, body) VALUES ($1, $2)', [
+        accountId,
+        { from, to: to[next++ % to.length], text: 'Your code is 123456' },
+      ]),
+    );
+    console.log(describeRun('plain INSERT at saturation', inserts));
+    const insertRate = inserts.latencies.length / inserts.seconds;
     await app.close();
+
+    // 2. The scale-out topology on the same machine: this process is an API instance (read
+    // models), a second process is the worker (dispatcher, carrier reports, webhook jobs).
+    app = await startApi(databaseUrl, 'api');
+    const profile = process.env.BENCH_WORKER_CPU_PROF; // a folder for the worker's CPU profile
+    const worker = await startServiceProcess(
+      {
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'blocx-bench-worker-')),
+        ADMIN_API_KEY: OPERATOR_KEY,
+        SUBSCRIPTIONS: 'worker',
+      },
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+    );
+    pool = app.get<Pool>(PG_POOL);
+    const split = await measureSends('API + worker', pool, sendThrough(app.get(CommandBus)));
+    await worker.stop('SIGTERM');
+    await app.close();
+
+    const ratio = (rate: number) => (rate / insertRate).toFixed(2);
+    console.log(
+      `sends / INSERT: one instance ${ratio(alone)}, API + worker ${ratio(split)} ` +
+        '(goal ≥ 0.3; goal ≥ 3,000 sends/s)',
+    );
     // Let the closed connections go before the database is dropped under them.
     await new Promise((resolve) => setTimeout(resolve, 500));
   });

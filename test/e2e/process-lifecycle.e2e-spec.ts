@@ -36,6 +36,7 @@ describe('service process lifecycle', () => {
     ['CARRIER', 'twilio'],
     ['SECRET_KEY', 'too-short'],
     ['RATE_LIMIT_RPS', '1.5'],
+    ['SUBSCRIPTIONS', 'some'],
   ])('stops with one clear line when %s is %s', async (setting, value) => {
     const service = spawnService(env({ [setting]: value }));
     expect(await service.exited).toBe(1);

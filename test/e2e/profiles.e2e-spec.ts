@@ -495,6 +495,38 @@ describe('messaging profiles over HTTP', () => {
       expect(untouched.body.data).toEqual(profile);
     });
 
+    it('a list filtered by messaging_profile_id answers 404 for a profile the account has not', async () => {
+      const lists = ['/numbers', '/messages', '/opt-outs', '/webhook-deliveries'];
+      const own = await create(alice, { name: 'Filter' });
+      const deleted = await create(alice, { name: 'Deleted' });
+      await alice.delete(`/messaging-profiles/${deleted.id}`);
+      const bobs = await create(bob, { name: 'Bob only' });
+      for (const list of lists) {
+        const owned = await alice.get(`${list}?messaging_profile_id=${own.id}`);
+        expect([list, owned.status, owned.body.meta.total]).toEqual([list, 200, 0]);
+        for (const profileId of [bobs.id, UNKNOWN_ID, deleted.id]) {
+          const refused = await alice.get(`${list}?messaging_profile_id=${profileId}`);
+          expect([list, refused.status, refused.body.errors[0]]).toEqual([
+            list,
+            404,
+            expect.objectContaining({
+              code: 'messaging_profile_not_found',
+              source: { parameter: 'messaging_profile_id' },
+            }),
+          ]);
+        }
+        const malformed = await alice.get(`${list}?messaging_profile_id=nope`);
+        expect([list, malformed.status, malformed.body.errors[0].code]).toEqual([
+          list,
+          400,
+          'invalid_parameter',
+        ]);
+      }
+      const paths = (await service.operator.get('/openapi.json')).body.paths;
+      const documented = lists.map((list) => [list, Object.keys(paths[list].get.responses)]);
+      expect(documented).toEqual(lists.map((list) => [list, expect.arrayContaining(['404'])]));
+    });
+
     it('answers 404 for an unknown id and for one that is not a uuid', async () => {
       for (const id of [UNKNOWN_ID, 'not-a-uuid']) {
         const path = `/messaging-profiles/${id}`;

@@ -21,6 +21,8 @@ export interface EventStoreFixture {
 export interface ContractOptions {
   /** Printed instead of running the late-commit case when the fixture cannot hold an append. */
   heldAppendSkipReason?: string;
+  /** Printed instead of running the all-or-none cases of appendToStreams where it is not atomic. */
+  multiStreamAtomicitySkipReason?: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -370,6 +372,96 @@ export function eventStoreContract(
         await wrongVersion(append(stream, created, 0n));
         await wrongVersion(append(stream, created.slice(1), 'no_stream'));
         expect(await store.readStream(stream)).toHaveLength(2);
+      });
+    });
+
+    describe('appending to several streams', () => {
+      const appendAll = (...appends: Array<[string, EventToAppend[], ExpectedRevision]>) =>
+        store.appendToStreams(
+          appends.map(([streamId, events, expectedRevision]) => ({
+            streamId,
+            events,
+            expectedRevision,
+          })),
+        );
+
+      it('appends each stream at its expected revision; results in the order given', async () => {
+        const cat = category();
+        const [first, second, third] = [event(), event(), event()];
+        await append(`${cat}-b`, [first], 'no_stream');
+        const results = await appendAll(
+          [`${cat}-c`, [second], 'no_stream'],
+          [`${cat}-b`, [third], 0n],
+        );
+        expect(results.map((r) => r.nextExpectedRevision)).toEqual([0n, 1n]);
+        const [c] = await store.readStream(`${cat}-c`);
+        const b = await store.readStream(`${cat}-b`);
+        expect([c.id, ...ids(b)]).toEqual([second.id, first.id, third.id]);
+        expect(results.map((r) => r.position)).toEqual([c.position, b[1].position]);
+      });
+
+      const atomicCases = [
+        'one stale stream writes none of them, the streams before it included',
+        'racing multi-stream and single appends: each multi-stream append is all in or all out',
+      ];
+      if (options.multiStreamAtomicitySkipReason !== undefined) {
+        for (const skipped of atomicCases) {
+          process.stdout.write(
+            `${name}: skipped "${skipped}": ${options.multiStreamAtomicitySkipReason}\n`,
+          );
+        }
+        return;
+      }
+
+      it(atomicCases[0], async () => {
+        const cat = category();
+        await append(`${cat}-1`, [event()], 'no_stream');
+        await append(`${cat}-2`, [event(), event()], 'no_stream');
+        const stale = appendAll(
+          [`${cat}-1`, [event()], 0n],
+          [`${cat}-2`, [event()], 0n],
+          [`${cat}-3`, [event()], 'no_stream'],
+        );
+        const error = await wrongVersion(stale);
+        expect([error.streamId, error.actual]).toEqual([`${cat}-2`, 1n]);
+        const lengths = await Promise.all(
+          [1, 2, 3].map(async (n) => (await store.readStream(`${cat}-${n}`)).length),
+        );
+        expect(lengths).toEqual([1, 2, 0]);
+      });
+
+      it(atomicCases[1], async () => {
+        const cat = category();
+        const streams = ['a', 'b', 'c'].map((s) => `${cat}-${s}`);
+        for (const stream of streams) await append(stream, [event()], 'no_stream');
+        // Half of the multi-stream appends name the streams in the other order.
+        const multi = Array.from({ length: 8 }, (_, i) => {
+          const order = i % 2 === 0 ? streams : [...streams].reverse();
+          return order.map((stream): [string, EventToAppend[], ExpectedRevision] => [
+            stream,
+            [event('Raced', { i })],
+            0n,
+          ]);
+        });
+        const single = Array.from({ length: 8 }, () => event('Raced'));
+        const outcomes = await Promise.allSettled([
+          ...multi.map((appends) => appendAll(...appends)),
+          ...single.map((e) => append(streams[1], [e], 0n)),
+        ]);
+        const won = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [i] : []));
+        expect(won).toHaveLength(1);
+        for (const outcome of outcomes.filter((o) => o.status === 'rejected')) {
+          expect(outcome.reason).toBeInstanceOf(WrongExpectedVersion);
+        }
+        const winner = won[0] < multi.length ? multi[won[0]] : undefined;
+        const read = await Promise.all(streams.map((stream) => store.readStream(stream)));
+        const added = read.map((events) => ids(events.slice(1)));
+        if (winner === undefined) {
+          expect(added).toEqual([[], [single[won[0] - multi.length].id], []]);
+        } else {
+          const byStream = new Map(winner.map(([stream, [e]]) => [stream, e.id]));
+          expect(added).toEqual(streams.map((stream) => [byStream.get(stream)]));
+        }
       });
     });
 

@@ -13,6 +13,8 @@ if (url) {
     {
       heldAppendSkipReason:
         'EventStoreDB has no client-held write transactions; $all is in commit order',
+      multiStreamAtomicitySkipReason:
+        'EventStoreDB 24.10 has no multi-stream transaction: the adapter appends stream by stream',
     },
   );
 } else {

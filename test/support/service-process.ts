@@ -1,9 +1,16 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-const MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
+/** The repository's root: the nearest folder up with a package.json (benchmarks run this compiled). */
+function repositoryRoot(folder = __dirname): string {
+  return existsSync(join(folder, 'package.json')) || dirname(folder) === folder
+    ? folder
+    : repositoryRoot(dirname(folder));
+}
+
+const MAIN = join(repositoryRoot(), 'dist/apps/api/src/main.js');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,10 +46,14 @@ export async function waitUntilHealthy(baseUrl: string, timeoutMs = 20_000): Pro
   throw new Error(`service at ${baseUrl} not healthy after ${timeoutMs} ms`);
 }
 
-export function spawnService(env: Record<string, string>): Omit<ServiceProcess, 'baseUrl'> {
+/** `nodeOptions`: flags for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+export function spawnService(
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): Omit<ServiceProcess, 'baseUrl'> {
   if (!existsSync(MAIN))
     throw new Error('Build first (npm run build): the service runs from dist/');
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeOptions, MAIN], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -63,10 +74,13 @@ export function spawnService(env: Record<string, string>): Omit<ServiceProcess, 
   };
 }
 
-export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): Promise<ServiceProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const service = spawnService({ ...env, PORT: String(port) });
+  const service = spawnService({ ...env, PORT: String(port) }, nodeOptions);
   await Promise.race([
     waitUntilHealthy(baseUrl),
     service.exited.then((code) => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ProjectionRebuilder, SUBSCRIPTIONS_SWITCH, SubscriptionHost } from '@blocx/event-sourcing';
+import { ProjectionRebuilder, SubscriptionHost } from '@blocx/event-sourcing';
 import { loadSettings } from '@blocx/platform';
 import { AppModule } from './app.module';
 
@@ -11,8 +11,8 @@ import { AppModule } from './app.module';
 async function main(): Promise<number> {
   const name = process.argv[2];
   // This process only rebuilds; the service's runners keep the read models live.
-  process.env[SUBSCRIPTIONS_SWITCH] = 'off';
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadSettings()), {
+  const settings = { ...loadSettings(), subscriptions: 'none' as const };
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(settings), {
     logger: ['error', 'warn'],
   });
   try {

@@ -51,6 +51,14 @@ export interface RecordedEvent {
   created: Date;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  streamId: string;
+  /** At least one event. */
+  events: EventToAppend[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface AppendResult {
   /** The revision of the last event now in the stream. */
   nextExpectedRevision: bigint;
@@ -99,6 +107,15 @@ export class WrongExpectedVersion extends Error {
   }
 }
 
+/** What every adapter refuses in a multi-stream append: nothing to append, or a stream twice. */
+export function checkStreamAppends(appends: StreamAppend[]): void {
+  const streams = new Set(appends.map((append) => append.streamId));
+  if (appends.length === 0 || appends.some((append) => append.events.length === 0)) {
+    throw new Error('appendToStreams needs at least one event for every stream');
+  }
+  if (streams.size < appends.length) throw new Error('appendToStreams takes each stream once');
+}
+
 export abstract class EventStore {
   /** At least one event; all or none are written. */
   abstract appendToStream(
@@ -106,6 +123,14 @@ export abstract class EventStore {
     events: EventToAppend[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
+
+  /**
+   * Appends to several distinct streams, each at its own expected revision, for a decision that
+   * spans aggregates: all or none are written (PostgreSQL and in memory: one transaction), and
+   * WrongExpectedVersion names the first stream found stale. Results in the order given. The
+   * EventStoreDB adapter cannot make it atomic (see there).
+   */
+  abstract appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
 
   /** Events of one stream; an unknown stream reads as empty. */
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -17,6 +17,10 @@ export {
   ProfilePage,
 } from './queries/list-messaging-profiles/list-messaging-profiles.query';
 export { MessagingProfileView } from './queries/messaging-profile.view';
+export {
+  ApiMessagingProfileFilter,
+  messagingProfileParameter,
+} from './http/messaging-profile-parameter';
 export * from './domain/messaging-profile.events';
 export {
   MessagingProfileNotFound,

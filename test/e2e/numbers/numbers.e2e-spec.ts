@@ -101,7 +101,7 @@ describe('numbers over HTTP', () => {
       ]);
     });
 
-    it('filters by messaging_profile_id; another account’s profile shows nothing', async () => {
+    it('filters by messaging_profile_id; another account’s, an unknown or a deleted profile is a 404', async () => {
       const profileId = await createProfile(alice);
       const inProfile = await provision(alice);
       await provision(alice);
@@ -111,8 +111,17 @@ describe('numbers over HTTP', () => {
         inProfile.phone_number,
       ]);
       expect(filtered.body.meta.total).toBe(1);
-      const bobs = await bob.get(`/numbers?messaging_profile_id=${profileId}`);
-      expect(bobs.body).toEqual({ data: [], meta: { total: 0, page_number: 1, page_size: 20 } });
+      const deleted = await createProfile(alice);
+      await alice.delete(`/messaging-profiles/${deleted}`);
+      const refused = [
+        await bob.get(`/numbers?messaging_profile_id=${profileId}`),
+        await alice.get(`/numbers?messaging_profile_id=${UNKNOWN_ID}`),
+        await alice.get(`/numbers?messaging_profile_id=${deleted}`),
+      ];
+      for (const answer of refused) {
+        expectError(answer, 404, 'messaging_profile_not_found');
+        expect(answer.body.errors[0].source).toEqual({ parameter: 'messaging_profile_id' });
+      }
     });
 
     it('refuses a filter that is not a uuid and bad pages with 400', async () => {

@@ -16,8 +16,8 @@ import {
   Page,
   pageRequest,
   phoneParameter,
-  uuidParameter,
 } from '@blocx/platform';
+import { ApiMessagingProfileFilter, messagingProfileParameter } from '@blocx/profiles';
 import { GetConsentHistory } from '../queries/get-consent-history/get-consent-history.query';
 import { ListOptOuts } from '../queries/list-opt-outs/list-opt-outs.query';
 import {
@@ -38,7 +38,7 @@ export class ConsentController {
 
   @Get('opt-outs')
   @ApiOperation({ summary: 'The (number, recipient) pairs now opted out, newest first' })
-  @ApiQuery({ name: 'messaging_profile_id', required: false })
+  @ApiMessagingProfileFilter()
   @ApiQuery({ name: 'from', required: false, description: 'Only this sending number' })
   @ApiPageQuery()
   @ApiOkResponse({ type: OptOutListBody })
@@ -49,11 +49,16 @@ export class ConsentController {
     @Query() query: Record<string, unknown>,
   ): Promise<Page<OptOutResponse>> {
     const request = pageRequest(query);
+    const from = phoneParameter(query.from, 'from', false);
     const { items, total } = await this.queries.execute(
       new ListOptOuts({
         accountId,
-        messagingProfileId: uuidParameter(query.messaging_profile_id, 'messaging_profile_id'),
-        from: phoneParameter(query.from, 'from', false),
+        messagingProfileId: await messagingProfileParameter(
+          this.queries,
+          accountId,
+          query.messaging_profile_id,
+        ),
+        from,
         offset: request.offset,
         limit: request.size,
       }),

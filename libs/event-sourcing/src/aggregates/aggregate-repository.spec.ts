@@ -113,6 +113,61 @@ describe('AggregateRepository', () => {
     expect(await store.readStream('cart-1')).toHaveLength(2);
   });
 
+  it('executeAll records one decision on several aggregates, rerun after a concurrent append', async () => {
+    const { repository, store, published } = setup();
+    for (const id of ['cart-1', 'cart-2']) {
+      await repository.execute(id, (cart) => cart.start(id, at), meta);
+    }
+    let runs = 0;
+    const executed = await repository.executeAll(
+      ['cart-1', 'cart-2'],
+      async (carts) => {
+        runs++;
+        if (runs === 1) await repository.execute('cart-2', (other) => other.add('x', 1), meta);
+        carts.forEach((cart) => cart.add('y', 1));
+        return carts.map((cart) => cart.items);
+      },
+      meta,
+    );
+    expect([runs, executed.result]).toEqual([2, [1, 2]]);
+    const types = async (id: string) => (await store.readStream(id)).map((e) => e.type);
+    expect(await types('cart-1')).toEqual(['CartOpened', 'ItemAdded']);
+    expect(await types('cart-2')).toEqual(['CartOpened', 'ItemAdded', 'ItemAdded']);
+    expect(executed.position).toEqual(await store.headPosition());
+    expect(executed.aggregates.map((cart) => cart.revision)).toEqual([1n, 2n]);
+    expect(published.slice(-2).map((e) => e.constructor.name)).toEqual(['ItemAdded', 'ItemAdded']);
+  });
+
+  it('executeAll records nothing when the decision fails on one aggregate, or decides nothing', async () => {
+    const { repository, store } = setup();
+    for (const id of ['cart-1', 'cart-2']) {
+      await repository.execute(id, (cart) => cart.start(id, at), meta);
+    }
+    await repository.execute('cart-2', (cart) => cart.checkOut(at), meta);
+    const head = await store.headPosition();
+    const refused = repository.executeAll(
+      ['cart-1', 'cart-2'],
+      (carts) => carts.forEach((cart) => cart.add('z', 1)),
+      meta,
+    );
+    await expect(refused).rejects.toBeInstanceOf(CartClosed);
+    expect(await store.headPosition()).toEqual(head);
+    const noop = await repository.executeAll(['cart-1', 'cart-2'], () => undefined, meta);
+    expect(noop.position).toBeUndefined();
+  });
+
+  it('saveAll refuses all the aggregates when one of them is stale', async () => {
+    const { repository, store } = setup();
+    const [fresh, stale] = [await repository.load('cart-1'), await repository.load('cart-2')];
+    await repository.execute('cart-2', (cart) => cart.start('2', at), meta);
+    fresh.start('1', at);
+    stale.start('2', at);
+    await expect(repository.saveAll([fresh, stale], meta)).rejects.toBeInstanceOf(
+      WrongExpectedVersion,
+    );
+    expect(await store.readStream('cart-1')).toEqual([]);
+  });
+
   it('returns no position when a decision records nothing', async () => {
     const { repository } = setup();
     await repository.execute('cart-1', (cart) => cart.start('1', at), meta);

@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventMetadata, EventStore, LogPosition, WrongExpectedVersion } from '../event-store.port';
+import {
+  compareLogPositions,
+  EventMetadata,
+  EventStore,
+  LogPosition,
+  WrongExpectedVersion,
+} from '../event-store.port';
 import { DomainEvent } from './domain-event';
 import { EventRegistry } from './event-registry';
 import { AggregateClass, EventSourcedAggregate } from './event-sourced-aggregate';
@@ -22,6 +28,13 @@ export interface Executed<T, R> {
   /** What the decision returned. */
   result: R;
   /** The position of the appended events, for read-your-writes; undefined when nothing was appended. */
+  position: LogPosition | undefined;
+}
+
+export interface ExecutedAll<T, R> {
+  aggregates: T[];
+  result: R;
+  /** The position of the last appended event, for read-your-writes; undefined when nothing was appended. */
   position: LogPosition | undefined;
 }
 
@@ -81,23 +94,73 @@ export class AggregateRepository<T extends EventSourcedAggregate> {
   }
 
   /**
+   * Appends the uncommitted events of several aggregates in one multi-stream append, each stream
+   * expecting the revision it was loaded at: all or none are recorded (see the store's
+   * `appendToStreams`). Undefined when there was nothing to save.
+   */
+  async saveAll(aggregates: T[], metadata: EventMetadata): Promise<LogPosition | undefined> {
+    const changed = aggregates.filter((aggregate) => aggregate.getUncommittedEvents().length > 0);
+    if (changed.length === 0) return undefined;
+    const events = changed.map((aggregate) => [...aggregate.getUncommittedEvents()]);
+    const results = await this.store.appendToStreams(
+      changed.map((aggregate, i) => ({
+        streamId: aggregate.streamId,
+        events: events[i].map((event) => this.registry.toAppend(event, metadata)),
+        expectedRevision: aggregate.revision,
+      })),
+    );
+    changed.forEach((aggregate, i) => {
+      aggregate.markSaved(results[i].nextExpectedRevision, results[i].position);
+    });
+    this.publisher?.publishAll(events.flat());
+    return results
+      .map((result) => result.position)
+      .reduce((a, b) => (compareLogPositions(a, b) > 0 ? a : b));
+  }
+
+  /**
    * Load, decide, save; on a concurrent append, reload and decide again (bounded, then a 409).
    * `decide` must be a pure decision on the aggregate: it may run more than once.
    */
-  async execute<R>(
+  execute<R>(
     streamId: string,
     decide: (aggregate: T) => R | Promise<R>,
     metadata: EventMetadata,
   ): Promise<Executed<T, R>> {
-    for (let attempt = 1; ; attempt++) {
+    return this.retried(async () => {
       const aggregate = await this.load(streamId);
       const result = await decide(aggregate);
+      const position = await this.save(aggregate, metadata);
+      return { aggregate, result, position };
+    });
+  }
+
+  /**
+   * `execute` for one decision over several aggregates: their events are recorded all together
+   * or not at all, and a concurrent append to any of the streams makes the whole decision run
+   * again on all of them, reloaded.
+   */
+  executeAll<R>(
+    streamIds: string[],
+    decide: (aggregates: T[]) => R | Promise<R>,
+    metadata: EventMetadata,
+  ): Promise<ExecutedAll<T, R>> {
+    return this.retried(async () => {
+      const aggregates = await Promise.all(streamIds.map((streamId) => this.load(streamId)));
+      const result = await decide(aggregates);
+      const position = await this.saveAll(aggregates, metadata);
+      return { aggregates, result, position };
+    });
+  }
+
+  /** Runs `decision` again after a WrongExpectedVersion, up to the bounded attempts, then a 409. */
+  private async retried<X>(decision: () => Promise<X>): Promise<X> {
+    for (let attempt = 1; ; attempt++) {
       try {
-        const position = await this.save(aggregate, metadata);
-        return { aggregate, result, position };
+        return await decision();
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
-        if (attempt >= this.maxAttempts) throw new ConcurrentModification(streamId, attempt);
+        if (attempt >= this.maxAttempts) throw new ConcurrentModification(error.streamId, attempt);
         // A little jitter so racing writers do not collide again in lockstep.
         await sleep(Math.floor(Math.random() * 5 * attempt));
       }

@@ -11,6 +11,7 @@ import {
 } from '@eventstore/db-client';
 import {
   AppendResult,
+  checkStreamAppends,
   EventStore,
   EventToAppend,
   ExpectedRevision,
@@ -20,6 +21,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   compareLogPositions,
 } from '../event-store.port';
@@ -76,6 +78,21 @@ export class EventStoreDbEventStore extends EventStore {
     } catch (error) {
       throw fromEsdbError(error, streamId, expected);
     }
+  }
+
+  /**
+   * NOT atomic: EventStoreDB before KurrentDB 25.1 has no multi-stream transaction. The streams
+   * are appended one after another, each at its expected revision, and the first stale one stops
+   * the rest — but the streams appended before it keep their events. A decision spanning
+   * aggregates (the bulk number assignment) is all-or-nothing only on the PostgreSQL store.
+   */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    checkStreamAppends(appends);
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expectedRevision } of appends) {
+      results.push(await this.appendToStream(streamId, events, { expectedRevision }));
+    }
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

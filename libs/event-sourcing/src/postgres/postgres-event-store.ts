@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ClientBase, Pool } from 'pg';
 import {
   AppendResult,
+  compareLogPositions,
   EventStore,
   EventToAppend,
   ExpectedRevision,
@@ -11,6 +12,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   WrongExpectedVersion,
 } from '../event-store.port';
@@ -26,6 +28,7 @@ import {
 } from './append-statements';
 import { NotificationListener } from './notification-listener';
 import { StreamReads } from './stream-reads';
+import { appendInOneTransaction } from './multi-stream-append';
 import {
   EVENTS_CHANNEL,
   EventRow,
@@ -150,6 +153,19 @@ export class PostgresEventStore extends EventStore {
     return result;
   }
 
+  /** All or none, in one transaction. */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const results = await appendInOneTransaction(this.pool, appends, (client, append) =>
+      this.append(client, append.streamId, append.events, append.expectedRevision, false),
+    );
+    const last = results.reduce((a, b) =>
+      compareLogPositions(a.position, b.position) > 0 ? a : b,
+    );
+    this.wake.notify();
+    this.notifier?.appended(last.position.prepare);
+    return results;
+  }
+
   /**
    * Appends through `client`, inside whatever transaction the caller holds there; subscribers
    * see the events once that transaction commits (woken by NOTIFY, or by the poll).
@@ -204,7 +220,8 @@ export class PostgresEventStore extends EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     if (this.streamReads !== undefined && options.direction !== 'backwards') {
       const { fromRevision = 0n, maxCount } = options;
-      return this.streamReads.read({ streamId, fromRevision, maxCount });
+      // Readers of the same stream in one turn share its events; each gets an array of its own.
+      return [...(await this.streamReads.read({ streamId, fromRevision, maxCount }))];
     }
     const { rows } = await this.pool.query<EventRow>(
       readStreamQuery(streamId, options, this.prepared),

@@ -20,13 +20,18 @@ type Run = <R extends object>(query: SqlQuery) => Promise<R[]>;
 /**
  * Forward stream reads asked for in the same turn of the event loop — by one request folding a
  * number and a consent stream, by concurrent requests, by a dispatcher checking a batch — go to
- * the database as one statement instead of one round trip each.
+ * the database as one statement instead of one round trip each; a stream asked for twice (every
+ * send of a number folds its stream) is read once. Callers share those events: they only read them.
  */
 export class StreamReads {
   private readonly lookup: BatchedLookup<StreamRead, RecordedEvent[]>;
 
   constructor(run: Run, prepared: boolean) {
-    this.lookup = new BatchedLookup((reads) => readTogether(run, reads, prepared));
+    this.lookup = new BatchedLookup(
+      (reads) => readTogether(run, reads, prepared),
+      200,
+      ({ streamId, fromRevision, maxCount }) => `${streamId} ${fromRevision} ${maxCount ?? ''}`,
+    );
   }
 
   read(request: StreamRead): Promise<RecordedEvent[]> {

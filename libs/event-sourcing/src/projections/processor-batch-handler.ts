@@ -13,6 +13,7 @@ export class ProcessorBatchHandler implements BatchHandler {
   readonly name: string;
   readonly filter;
   readonly batchSize: number;
+  readonly awaitedByWrites: boolean;
 
   constructor(
     readonly processor: Processor,
@@ -21,6 +22,7 @@ export class ProcessorBatchHandler implements BatchHandler {
     this.name = processor.name;
     this.filter = processor.filter;
     this.batchSize = processor.batchSize;
+    this.awaitedByWrites = processor.awaitedByWrites;
   }
 
   async handle(wanted: EventEnvelope[], from: LogPosition, to: LogPosition): Promise<void> {

@@ -12,6 +12,11 @@ export abstract class Processor {
   abstract readonly name: string;
   readonly filter?: EventFilter;
   readonly batchSize: number = 100;
+  /**
+   * True when a write endpoint waits for this processor before it answers (read-your-writes):
+   * then it runs on API instances, beside the read models (see the SUBSCRIPTIONS setting).
+   */
+  readonly awaitedByWrites: boolean = false;
 
   abstract handle(envelope: EventEnvelope): Promise<void>;
 }

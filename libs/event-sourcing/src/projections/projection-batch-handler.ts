@@ -13,6 +13,8 @@ export class ProjectionBatchHandler<T extends string> implements BatchHandler {
   readonly name: string;
   readonly filter;
   readonly batchSize: number;
+  /** Read models are what writes wait for. */
+  readonly awaitedByWrites = true;
 
   constructor(
     readonly projection: Projection<T>,

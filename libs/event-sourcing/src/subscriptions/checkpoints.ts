@@ -24,6 +24,14 @@ const COLUMNS = `name, commit_position, prepare_position, status,
 
 type Queryable = Pick<ClientBase, 'query'>;
 
+/*
+ * ASYNCHRONOUS_COMMIT: checkpoint transactions (a projection's batch, a processor's step) commit
+ * without waiting for the WAL flush. A crash of the database can lose the last few of them, but
+ * each whole, never in part: a read model and its checkpoint go back together and the events are
+ * applied again from the log (exactly once still), a processor handles its last events again (it
+ * is idempotent). The event log's own appends keep synchronous commits: they are the truth.
+ */
+
 function toCheckpoint(row: Row): CheckpointRow {
   return {
     name: row.name,
@@ -75,8 +83,9 @@ export class Checkpoints {
 
   /**
    * Moves the checkpoint from `from` to `to` only if it is still at `from` (false otherwise: a
-   * rebuild moved it). Inside a projection's transaction this runs first, so the row lock also
-   * orders the batch against a rebuild's swap.
+   * rebuild moved it), in a transaction of its own that commits asynchronously (see
+   * ASYNCHRONOUS_COMMIT): a processor's checkpoint lost to a crash only means its last events are
+   * handled again, which its idempotent effects allow.
    */
   static async advance(
     db: Queryable,
@@ -87,6 +96,7 @@ export class Checkpoints {
     const result = await db.query(
       `UPDATE subscription_checkpoints
          SET commit_position = $4, prepare_position = $5, updated_at = now()
+       FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
        WHERE name = $1 AND commit_position = $2 AND prepare_position = $3`,
       [name, String(from.commit), String(from.prepare), String(to.commit), String(to.prepare)],
     );
@@ -95,7 +105,9 @@ export class Checkpoints {
 
   /**
    * BEGIN and `advance` in one round trip (a simple query; the values are inlined as literals:
-   * positions are digits, the name is quoted). What a projection's batch does first, so it costs one trip less.
+   * positions are digits, the name is quoted). What a projection's batch does first, so it costs
+   * one trip less; the row lock also orders the batch against a rebuild's swap. The transaction
+   * commits asynchronously (see ASYNCHRONOUS_COMMIT).
    */
   static async beginAndAdvance(
     db: Queryable,
@@ -104,13 +116,13 @@ export class Checkpoints {
     to: LogPosition,
   ): Promise<boolean> {
     const results = (await db.query(
-      `BEGIN; UPDATE subscription_checkpoints
+      `BEGIN; SET LOCAL synchronous_commit = off; UPDATE subscription_checkpoints
          SET commit_position = '${to.commit}', prepare_position = '${to.prepare}',
            updated_at = now()
        WHERE name = ${quoted(name)} AND commit_position = '${from.commit}'
          AND prepare_position = '${from.prepare}'`,
     )) as unknown as Array<{ rowCount: number | null }>;
-    return results[1].rowCount === 1;
+    return results[2].rowCount === 1;
   }
 
   /** Sets the checkpoint unconditionally (a rebuild's swap, under the row lock it took). */

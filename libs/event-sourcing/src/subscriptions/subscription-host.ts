@@ -4,9 +4,10 @@ import {
   Logger,
   OnApplicationBootstrap,
   OnModuleDestroy,
+  Optional,
 } from '@nestjs/common';
 import { Pool } from 'pg';
-import { PG_SUBSCRIPTIONS_POOL } from '@blocx/platform';
+import { PG_SUBSCRIPTIONS_POOL, Settings, SETTINGS } from '@blocx/platform';
 import { EventRegistry } from '../aggregates/event-registry';
 import { EventStore } from '../event-store.port';
 import { liveTables, Projection, checkProjection } from '../projections/projection';
@@ -18,12 +19,10 @@ import { SubscriptionLocks } from './subscription-locks';
 import { SubscriptionProgress } from './subscription-progress';
 import { BatchHandler, RunnerContext, SubscriptionRunner } from './subscription-runner';
 
-/** Set to `off` to register projections without running them (the rebuild CLI does). */
-export const SUBSCRIPTIONS_SWITCH = 'BLOCX_SUBSCRIPTIONS';
-
 /**
  * The projections and processors of every context, and their runners: started when the
- * application has bootstrapped (after migrations), stopped gracefully on shutdown.
+ * application has bootstrapped (after migrations), stopped gracefully on shutdown. The
+ * `SUBSCRIPTIONS` setting picks which of them this instance runs.
  */
 @Injectable()
 export class SubscriptionHost implements OnApplicationBootstrap, OnModuleDestroy {
@@ -40,6 +39,7 @@ export class SubscriptionHost implements OnApplicationBootstrap, OnModuleDestroy
     private readonly store: EventStore,
     private readonly registry: EventRegistry,
     readonly progress: SubscriptionProgress,
+    @Optional() @Inject(SETTINGS) private readonly settings?: Pick<Settings, 'subscriptions'>,
   ) {
     this.checkpoints = new Checkpoints(pool);
     this.locks = new SubscriptionLocks(pool);
@@ -69,11 +69,15 @@ export class SubscriptionHost implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   onApplicationBootstrap(): void {
-    if (process.env[SUBSCRIPTIONS_SWITCH] === 'off') return;
-    this.startAll();
+    const role = this.settings?.subscriptions ?? 'all';
+    if (role === 'none') return;
+    this.startAll(
+      role === 'all' ? undefined : (handler) => handler.awaitedByWrites === (role === 'api'),
+    );
   }
 
-  startAll(): void {
+  /** Starts the runners (of the handlers `wanted` picks, when given) not running yet. */
+  startAll(wanted?: (handler: BatchHandler) => boolean): void {
     const context: RunnerContext = {
       store: this.store,
       registry: this.registry,
@@ -81,13 +85,15 @@ export class SubscriptionHost implements OnApplicationBootstrap, OnModuleDestroy
       locks: this.locks,
       progress: this.progress,
     };
-    for (const handler of this.handlers.values()) {
-      if (this.runners.has(handler.name)) continue;
+    const started = [...this.handlers.values()].filter(
+      (handler) => !this.runners.has(handler.name) && (wanted?.(handler) ?? true),
+    );
+    for (const handler of started) {
       const runner = new SubscriptionRunner(handler, context);
       this.runners.set(handler.name, runner);
       runner.start();
     }
-    if (this.handlers.size > 0) this.logger.log(`Running ${this.handlers.size} subscriptions`);
+    if (started.length > 0) this.logger.log(`Running ${started.length} subscriptions`);
   }
 
   /** Each runner finishes its current batch; then the lock connection closes. */

@@ -18,6 +18,8 @@ export interface BatchHandler {
   readonly name: string;
   readonly filter?: EventFilter;
   readonly batchSize: number;
+  /** Write endpoints wait for it: it runs on API instances (the SUBSCRIPTIONS setting). */
+  readonly awaitedByWrites: boolean;
   handle(wanted: EventEnvelope[], from: LogPosition, to: LogPosition): Promise<void>;
 }
 

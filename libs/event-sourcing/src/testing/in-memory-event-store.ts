@@ -1,6 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import {
   AppendResult,
+  checkStreamAppends,
   compareLogPositions,
   EventStore,
   EventToAppend,
@@ -11,6 +12,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   WrongExpectedVersion,
 } from '../event-store.port';
@@ -30,24 +32,19 @@ export class InMemoryEventStore extends EventStore {
     events: EventToAppend[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    const stream = this.log.filter((event) => event.streamId === streamId);
-    const current = stream.length === 0 ? 'no_stream' : BigInt(stream.length - 1);
-    const repeat = this.repeatedAppend(stream, events);
-    if (repeat !== undefined) return repeat;
-    checkExpected(streamId, options.expectedRevision, current);
-    for (const [index, event] of events.entries()) {
-      const global = BigInt(this.log.length + 1);
-      this.log.push({
-        ...structuredClone(event),
-        streamId,
-        revision: BigInt(stream.length + index),
-        position: { commit: global, prepare: global },
-        created: new Date(),
-      });
-    }
+    const [result] = await this.appendToStreams([
+      { streamId, events, expectedRevision: options.expectedRevision },
+    ]);
+    return result;
+  }
+
+  /** Every expectation is checked before any event goes in, with no await between: all or none. */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    checkStreamAppends(appends);
+    const repeats = appends.map((append) => this.check(append));
+    const results = appends.map((append, i) => repeats[i] ?? this.write(append));
     this.appended.emit('append');
-    const last = this.log[this.log.length - 1];
-    return { nextExpectedRevision: last.revision, position: last.position };
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -106,6 +103,32 @@ export class InMemoryEventStore extends EventStore {
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /** The first result of a repeated append; throws WrongExpectedVersion on a wrong expectation. */
+  private check({ streamId, events, expectedRevision }: StreamAppend): AppendResult | undefined {
+    const stream = this.log.filter((event) => event.streamId === streamId);
+    const repeat = this.repeatedAppend(stream, events);
+    if (repeat !== undefined) return repeat;
+    const current = stream.length === 0 ? 'no_stream' : BigInt(stream.length - 1);
+    checkExpected(streamId, expectedRevision, current);
+    return undefined;
+  }
+
+  private write({ streamId, events }: StreamAppend): AppendResult {
+    const before = this.log.filter((event) => event.streamId === streamId).length;
+    for (const [index, event] of events.entries()) {
+      const global = BigInt(this.log.length + 1);
+      this.log.push({
+        ...structuredClone(event),
+        streamId,
+        revision: BigInt(before + index),
+        position: { commit: global, prepare: global },
+        created: new Date(),
+      });
+    }
+    const last = this.log[this.log.length - 1];
+    return { nextExpectedRevision: last.revision, position: last.position };
   }
 
   private repeatedAppend(

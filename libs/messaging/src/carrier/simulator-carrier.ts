@@ -13,20 +13,30 @@ export const CARRIER_REJECTED: MessageError = {
   detail: 'The carrier refused to deliver the message to this destination',
 };
 
+export type SimulatedOutcome = 'delivered' | 'failed';
+
 /**
  * The built-in carrier: accepts everything. Its delivery reports are not kept in memory but
- * derived from the log by SimulatorDeliveryReports, so a restart loses none.
+ * derived from the log by SimulatorDeliveryReports, so a restart loses none. It decides the
+ * outcome at hand-off and keeps it in its reference (`sim-delivered-<id>`, `sim-failed-<id>`),
+ * as a carrier knows its own messages: the sent event alone then says what to report.
  */
 @Injectable()
 export class SimulatorCarrier extends Carrier {
   readonly name = SIMULATOR;
 
   async submit(message: CarrierSubmission): Promise<CarrierAcceptance> {
-    return { carrierMessageId: `sim-${message.messageId}` };
+    return { carrierMessageId: `sim-${simulatedOutcome(message.to)}-${message.messageId}` };
   }
 }
 
 /** The simulator's verdict: destinations whose last four digits are 0999 fail. */
-export function simulatedOutcome(to: string): 'delivered' | 'failed' {
+export function simulatedOutcome(to: string): SimulatedOutcome {
   return to.endsWith('0999') ? 'failed' : 'delivered';
+}
+
+/** The verdict kept in a simulator reference; undefined for references made before it was. */
+export function outcomeInReference(carrierMessageId: string): SimulatedOutcome | undefined {
+  const kept = /^sim-(delivered|failed)-/.exec(carrierMessageId)?.[1];
+  return kept as SimulatedOutcome | undefined;
 }

@@ -15,6 +15,7 @@ import { Message } from '../domain/message.aggregate';
 import { MessageSent } from '../domain/message.events';
 import {
   CARRIER_REJECTED,
+  outcomeInReference,
   SIMULATOR,
   SIMULATOR_REPORT_DELAY_MS,
   simulatedOutcome,
@@ -60,8 +61,9 @@ export class SimulatorDeliveryReports extends BatchProcessor {
 
   private async report(envelope: EventEnvelope): Promise<void> {
     const event = envelope.event as MessageSent;
-    const message = await this.messages.load(envelope.streamId);
-    const outcome = simulatedOutcome(message.toView().to);
+    const outcome =
+      outcomeInReference(event.data.carrierMessageId) ??
+      simulatedOutcome((await this.messages.load(envelope.streamId)).toView().to);
     await this.commands.execute(
       new RecordDeliveryReport({
         messageId: event.data.messageId,

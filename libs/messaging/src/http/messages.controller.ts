@@ -16,8 +16,8 @@ import {
   page,
   Page,
   pageRequest,
-  uuidParameter,
 } from '@blocx/platform';
+import { ApiMessagingProfileFilter, messagingProfileParameter } from '@blocx/profiles';
 import { SendMessage } from '../commands/send-message/send-message.command';
 import { GetMessage } from '../queries/get-message/get-message.query';
 import { GetMessageStatusHistory } from '../queries/get-message-status-history/get-message-status-history.query';
@@ -109,7 +109,7 @@ export class MessagesController {
 
   @Get('messages')
   @ApiOperation({ summary: "The account's messages, newest first" })
-  @ApiQuery({ name: 'messaging_profile_id', required: false })
+  @ApiMessagingProfileFilter()
   @ApiQuery({ name: 'direction', required: false, enum: ['outbound', 'inbound'] })
   @ApiQuery({
     name: 'status',
@@ -124,18 +124,27 @@ export class MessagesController {
     @Query() query: Record<string, unknown>,
   ): Promise<Page<MessageResponse>> {
     const request = pageRequest(query);
+    const direction = oneOfParameter(query.direction, 'direction', [
+      'outbound',
+      'inbound',
+    ] as const);
+    const status = oneOfParameter(query.status, 'status', [
+      'queued',
+      'sent',
+      'delivered',
+      'failed',
+      'received',
+    ] as const);
     const { items, total } = await this.queries.execute(
       new ListMessages({
         accountId,
-        messagingProfileId: uuidParameter(query.messaging_profile_id, 'messaging_profile_id'),
-        direction: oneOfParameter(query.direction, 'direction', ['outbound', 'inbound'] as const),
-        status: oneOfParameter(query.status, 'status', [
-          'queued',
-          'sent',
-          'delivered',
-          'failed',
-          'received',
-        ] as const),
+        messagingProfileId: await messagingProfileParameter(
+          this.queries,
+          accountId,
+          query.messaging_profile_id,
+        ),
+        direction,
+        status,
         offset: request.offset,
         limit: request.size,
       }),

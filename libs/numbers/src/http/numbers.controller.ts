@@ -7,22 +7,14 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  ApiPageQuery,
-  CurrentAccount,
-  MalformedRequest,
-  page,
-  Page,
-  pageRequest,
-} from '@blocx/platform';
+import { ApiPageQuery, CurrentAccount, page, Page, pageRequest } from '@blocx/platform';
+import { ApiMessagingProfileFilter, messagingProfileParameter } from '@blocx/profiles';
 import { ProvisionNumber } from '../commands/provision-number/provision-number.command';
 import { ReleaseNumber } from '../commands/release-number/release-number.command';
 import { UpdateNumber } from '../commands/update-number/update-number.command';
-import { isUuid } from '../domain/campaign.errors';
 import { GetPhoneNumber } from '../queries/get-phone-number/get-phone-number.query';
 import { ListPhoneNumbers } from '../queries/list-phone-numbers/list-phone-numbers.query';
 import { ProvisionNumberRequest, UpdateNumberRequest } from './number.requests';
@@ -67,7 +59,7 @@ export class NumbersController {
 
   @Get()
   @ApiOperation({ summary: "The account's numbers, newest first" })
-  @ApiQuery({ name: 'messaging_profile_id', required: false, description: 'Only this profile’s' })
+  @ApiMessagingProfileFilter()
   @ApiPageQuery()
   @ApiOkResponse({ type: PhoneNumberListBody })
   @ApiResponse({ status: 400, description: 'invalid_parameter: a bad filter or page parameter' })
@@ -76,11 +68,14 @@ export class NumbersController {
     @Query() query: Record<string, unknown>,
   ): Promise<Page<PhoneNumberResponse>> {
     const request = pageRequest(query);
-    const messagingProfileId = profileFilter(query.messaging_profile_id);
     const { items, total } = await this.queries.execute(
       new ListPhoneNumbers({
         accountId,
-        messagingProfileId,
+        messagingProfileId: await messagingProfileParameter(
+          this.queries,
+          accountId,
+          query.messaging_profile_id,
+        ),
         offset: request.offset,
         limit: request.size,
       }),
@@ -150,16 +145,4 @@ export class NumbersController {
   ): Promise<void> {
     await this.commands.execute(new ReleaseNumber({ accountId, phoneNumber }));
   }
-}
-
-function profileFilter(raw: unknown): string | undefined {
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !isUuid(raw)) {
-    throw new MalformedRequest(
-      'invalid_parameter',
-      'messaging_profile_id must be a uuid',
-      'messaging_profile_id',
-    );
-  }
-  return raw;
 }

@@ -32,6 +32,8 @@ export const NUMBER_MOVE_SAGA = 'numbers.number-move-saga';
 export class NumberMoveSaga extends Processor {
   readonly name = NUMBER_MOVE_SAGA;
   override readonly filter = { eventTypes: eventTypes(NumberMoveRequested) };
+  /** An assignment answers once the move is settled, so API instances run the saga. */
+  override readonly awaitedByWrites = true;
 
   constructor(
     private readonly commands: CommandBus,

@@ -21,6 +21,7 @@ describe('settings', () => {
       ],
       webhookAllowPrivateNetworks: true,
       rateLimitRps: 0,
+      subscriptions: 'all',
     });
     expect(settings.secretKey).toHaveLength(32);
   });
@@ -31,6 +32,12 @@ describe('settings', () => {
     expect(() => loadSettings({ DATA_DIR: dataDir, DATABASE_POOL_SIZE: '0' })).toThrow(
       InvalidSettingError,
     );
+  });
+
+  it('takes the instance role from SUBSCRIPTIONS', () => {
+    for (const role of ['all', 'api', 'worker', 'none']) {
+      expect(loadSettings({ DATA_DIR: dataDir, SUBSCRIPTIONS: role }).subscriptions).toBe(role);
+    }
   });
 
   it('denies private networks by default in production', () => {
@@ -73,6 +80,7 @@ describe('settings', () => {
     ['ADMIN_API_KEY', 'short'],
     ['DATABASE_URL', 'not a url'],
     ['LOG_LEVEL', 'loud'],
+    ['SUBSCRIPTIONS', 'some'],
   ])('names %s when it is %p', (name, value) => {
     expect(() => loadSettings({ DATA_DIR: dataDir, [name]: value })).toThrow(
       expect.objectContaining({ setting: name }) as InvalidSettingError,

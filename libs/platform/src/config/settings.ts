@@ -25,7 +25,17 @@ export interface Settings {
   secretKey: Buffer;
   rateLimitRps: number;
   logLevel: string;
+  /**
+   * Which subscriptions this instance runs: `all`; `api` (the read models and what else write
+   * endpoints wait for, e.g. the number-move saga); `worker` (the rest: dispatcher, carrier
+   * reports, webhook jobs, keyword replies); `none`. Instances share the database and hold each
+   * subscription's lock in turn, so no work is done twice.
+   */
+  subscriptions: SubscriptionRole;
 }
+
+export const SUBSCRIPTION_ROLES = ['all', 'api', 'worker', 'none'] as const;
+export type SubscriptionRole = (typeof SUBSCRIPTION_ROLES)[number];
 
 export class InvalidSettingError extends Error {
   constructor(
@@ -136,6 +146,13 @@ export function loadSettings(env: Env = process.env): Settings {
   if (carrier !== 'simulator') {
     throw new InvalidSettingError('CARRIER', `must be "simulator", got "${carrier}"`);
   }
+  const subscriptions = env.SUBSCRIPTIONS?.trim() || 'all';
+  if (!(SUBSCRIPTION_ROLES as readonly string[]).includes(subscriptions)) {
+    throw new InvalidSettingError(
+      'SUBSCRIPTIONS',
+      `must be one of ${SUBSCRIPTION_ROLES.join(', ')}`,
+    );
+  }
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new InvalidSettingError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
@@ -169,5 +186,6 @@ export function loadSettings(env: Env = process.env): Settings {
     secretKey: secretKey(env, dataDir),
     rateLimitRps: integer(env, 'RATE_LIMIT_RPS', 0, 0, 1_000_000),
     logLevel,
+    subscriptions: subscriptions as SubscriptionRole,
   };
 }

@@ -25,4 +25,21 @@ describe('BatchedLookup', () => {
     fail = false;
     expect(await lookup.ask('c')).toBe('C');
   });
+
+  it('with keys, the same question asked twice in one turn is looked up once', async () => {
+    const lookups: string[][] = [];
+    const lookup = new BatchedLookup(
+      async (questions: string[]) => {
+        lookups.push(questions);
+        return questions.map((q) => q.toUpperCase());
+      },
+      200,
+      (q) => q,
+    );
+    expect(await Promise.all(['a', 'b', 'a'].map((q) => lookup.ask(q)))).toEqual(['A', 'B', 'A']);
+    expect(lookups).toEqual([['a', 'b']]);
+    // A later turn asks again: an answer is never kept past its own turn.
+    expect(await lookup.ask('a')).toBe('A');
+    expect(lookups).toEqual([['a', 'b'], ['a']]);
+  });
 });

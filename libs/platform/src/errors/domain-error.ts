@@ -42,10 +42,18 @@ export class RuleViolation extends DomainError {
   }
 }
 
-/** 404: the resource does not exist for this account (another account's resource included). */
+/**
+ * 404: the resource does not exist for this account (another account's resource included).
+ * `source` when the request named it outside the path (a query parameter).
+ */
 export class ResourceNotFound extends DomainError {
-  constructor(resource: string, id: string, code = `${resource.replace(/ /g, '_')}_not_found`) {
-    super(404, code, 'Not found', `No ${resource} ${id} exists in this account`);
+  constructor(
+    resource: string,
+    id: string,
+    code = `${resource.replace(/ /g, '_')}_not_found`,
+    source?: Problem['source'],
+  ) {
+    super(404, code, 'Not found', `No ${resource} ${id} exists in this account`, source);
   }
 }
 

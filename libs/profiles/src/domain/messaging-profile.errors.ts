@@ -1,9 +1,12 @@
-import { ResourceNotFound, StateConflict } from '@blocx/platform';
+import { Problem, ResourceNotFound, StateConflict } from '@blocx/platform';
 
 /** 404: no such profile in this account (another account's, or deleted, included). */
 export class MessagingProfileNotFound extends ResourceNotFound {
-  constructor(readonly profileId: string) {
-    super('messaging profile', profileId);
+  constructor(
+    readonly profileId: string,
+    source?: Problem['source'],
+  ) {
+    super('messaging profile', profileId, undefined, source);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiOperation,
@@ -16,8 +17,8 @@ import {
   page,
   pageRequest,
   ResourceNotFound,
-  uuidParameter,
 } from '@blocx/platform';
+import { ApiMessagingProfileFilter, messagingProfileParameter } from '@blocx/profiles';
 import { DeliveryStatus } from '../domain/delivery-round';
 import { DeliveryRow, DeliveryStore } from '../deliveries/delivery-store';
 import { DeliveryWorker } from '../deliveries/delivery-worker';
@@ -70,6 +71,7 @@ export class WebhookDeliveriesController {
   constructor(
     private readonly store: DeliveryStore,
     private readonly worker: DeliveryWorker,
+    private readonly queries: QueryBus,
     private readonly clock: Clock,
   ) {}
 
@@ -77,7 +79,7 @@ export class WebhookDeliveriesController {
   @ApiOperation({
     summary: 'Webhook deliveries, newest first, each with one entry per HTTP attempt',
   })
-  @ApiQuery({ name: 'messaging_profile_id', required: false })
+  @ApiMessagingProfileFilter()
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
   @ApiPageQuery()
   async list(
@@ -85,10 +87,15 @@ export class WebhookDeliveriesController {
     @Query() query: Record<string, unknown>,
   ): Promise<Page<WebhookDeliveryView>> {
     const request = pageRequest(query);
+    const status = oneOfParameter(query.status, 'status', STATUSES);
     const { rows, total } = await this.store.list({
       accountId,
-      messagingProfileId: uuidParameter(query.messaging_profile_id, 'messaging_profile_id'),
-      status: oneOfParameter(query.status, 'status', STATUSES),
+      messagingProfileId: await messagingProfileParameter(
+        this.queries,
+        accountId,
+        query.messaging_profile_id,
+      ),
+      status,
       limit: request.size,
       offset: request.offset,
     });
