@@ -24,9 +24,6 @@ import {
 /** The subscription name (its checkpoint). Never rename it. */
 export const SIMULATOR_DELIVERY_REPORTS = 'messaging.simulator-delivery-reports';
 
-/** Reports of one batch recorded at once: their reads share statements, their appends overlap. */
-const CONCURRENT_REPORTS = 16;
-
 /**
  * The simulator's delivery reports, derived from the log rather than kept in timers: every
  * message the simulator took gets its report shortly after `sentAt`, and after a crash the
@@ -56,7 +53,8 @@ export class SimulatorDeliveryReports extends BatchProcessor {
     const newest = Math.max(...sent.map((e) => Date.parse((e.event as MessageSent).data.sentAt)));
     const wait = newest + SIMULATOR_REPORT_DELAY_MS - this.clock.now().getTime();
     if (wait > 0) await sleep(Math.min(wait, SIMULATOR_REPORT_DELAY_MS));
-    await this.forEachConcurrently(sent, CONCURRENT_REPORTS, (envelope) => this.report(envelope));
+    // All at once: their reads share a statement, their appends another (as the dispatcher's).
+    await this.forEachConcurrently(sent, sent.length, (envelope) => this.report(envelope));
   }
 
   private async report(envelope: EventEnvelope): Promise<void> {
