@@ -67,7 +67,7 @@ function traceLatencies(): void {
 }
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 32);
+const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 64);
 
 interface Stat {
   n: number;

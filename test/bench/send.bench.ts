@@ -6,7 +6,7 @@
  *   - one instance doing everything (API, read models, dispatcher, carrier reports, webhooks);
  *   - an API instance (SUBSCRIPTIONS=api, this process) beside a worker process
  *     (SUBSCRIPTIONS=worker) on the same machine and database.
- * For each: sends at saturation with BENCH_SEND_CONCURRENCY (default 32) senders for
+ * For each: sends at saturation with BENCH_SEND_CONCURRENCY (default 64) senders for
  * BENCH_SECONDS (default 10), while the pipeline works on what they send (goal ≥ 3,000 sends/s
  * and ≥ 0.3 of a plain single-row INSERT from Node at the same concurrency, measured in the same
  * run); then a fixed 1,000 sends/s, latency from the scheduled start (goal p99 ≤ 25 ms).
@@ -27,7 +27,7 @@ import { startServiceProcess } from '../support/service-process';
 import { openLine, percentile, recipients, SERVER, withDatabase } from './bench-support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 32);
+const CONCURRENCY = Number(process.env.BENCH_SEND_CONCURRENCY ?? 64);
 const FIXED_RATE = 1000;
 const STOP_RATE = 50;
 const STOPS = Number(process.env.BENCH_STOPS ?? 500);

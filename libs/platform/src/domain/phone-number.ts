@@ -32,8 +32,11 @@ export class E164 {
     const text = raw.replace(/^ (?=\d)/, '+').trim();
     if (!/^\+[1-9]\d{6,14}$/.test(text)) return undefined;
     const parsed = parsePhoneNumberFromString(text);
-    if (!parsed?.isValid()) return undefined;
-    const type = parsed.getType() === 'TOLL_FREE' ? 'toll_free' : 'long_code';
+    if (parsed === undefined) return undefined;
+    // With full metadata a number is valid when it has a type: one match of the patterns, not two.
+    const numberType = parsed.getType();
+    if (numberType === undefined && !parsed.isValid()) return undefined;
+    const type = numberType === 'TOLL_FREE' ? 'toll_free' : 'long_code';
     return new E164(parsed.number, parsed.country, type);
   }
 
