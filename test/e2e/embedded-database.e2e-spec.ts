@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
@@ -64,11 +64,21 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     await running.stop();
   }, 60_000);
 
+  /** The cluster's system identifier: the first 8 bytes of pg_control, set once by initdb. */
+  const systemIdentifier = (pgdata: string) =>
+    readFileSync(join(pgdata, 'global', 'pg_control'))
+      .subarray(0, 8)
+      .toString('hex');
+
   it('generates the operator key once, prints it once, and keeps it', async () => {
     const fresh = mkdtempSync(join(tmpdir(), 'blocx-opkey-'));
     try {
       const first = await startServiceProcess({ DATA_DIR: fresh });
       await first.stop();
+      // A new DATA_DIR starts as a copy of the build's PGlite template (no initdb at start).
+      const template = join(__dirname, '../../dist/pglite-template');
+      expect(existsSync(join(fresh, 'pgdata.copying'))).toBe(false);
+      expect(systemIdentifier(join(fresh, 'pgdata'))).toBe(systemIdentifier(template));
       const printed = /Operator key \(shown once[^)]*\): (\S+)/.exec(first.output())?.[1];
       expect(printed).toMatch(/^blxop_/);
       const second = await startServiceProcess({ DATA_DIR: fresh });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -59,25 +59,12 @@ async function createOnServer(serverUrl: string): Promise<TestDatabase> {
   };
 }
 
-/** initdb under PGlite takes seconds; it is done once per machine and copied for each suite. */
-async function pgliteTemplate(): Promise<string> {
-  const template = join(tmpdir(), 'blocx-pglite-template-v1');
-  if (existsSync(join(template, 'pgdata', 'PG_VERSION'))) return template;
-  const building = mkdtempSync(join(tmpdir(), 'blocx-pglite-build-'));
-  const embedded = await startEmbeddedPostgres(building);
-  await embedded.stop();
-  try {
-    renameSync(building, template);
-  } catch {
-    rmSync(building, { recursive: true, force: true }); // another worker made it first
-  }
-  return template;
-}
-
-/** A fresh PGlite data directory (not started): hand it to a service as DATA_DIR. */
+/**
+ * A fresh PGlite data directory (not started): hand it to a service as DATA_DIR. Its first start
+ * copies the build's template (dist/pglite-template), so no suite waits for initdb.
+ */
 export async function createPgliteDataDir(): Promise<{ dataDir: string; remove(): void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'blocx-test-'));
-  cpSync(await pgliteTemplate(), dataDir, { recursive: true });
   return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 

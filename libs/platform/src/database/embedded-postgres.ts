@@ -1,10 +1,24 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { keepExtendedQueriesTogether } from './pglite-protocol-guard';
 
 const LOCK_FILE = 'blocx.pid';
+
+/**
+ * An empty PGlite data directory made by the build (dist/pglite-template, beside the compiled
+ * libs): a new DATA_DIR starts as a copy of it instead of running initdb.
+ */
+export const PGLITE_TEMPLATE = join(__dirname, '../../../../pglite-template');
 const MAX_CONNECTIONS = 64;
 
 function isRunningProcess(pid: number): boolean {
@@ -37,6 +51,7 @@ export class EmbeddedPostgres {
     mkdirSync(dataDir, { recursive: true });
     EmbeddedPostgres.takeLock(dataDir);
     const pgdata = join(dataDir, 'pgdata');
+    EmbeddedPostgres.initialise(pgdata);
     // A kill -9 leaves PostgreSQL's own pid file behind; we hold our own lock, so it is stale.
     rmSync(join(pgdata, 'postmaster.pid'), { force: true });
     const db = await PGlite.create(pgdata);
@@ -50,6 +65,21 @@ export class EmbeddedPostgres {
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres`;
     return new EmbeddedPostgres(dataDir, db, server, url);
+  }
+
+  /** A new data directory starts as a copy of the build's template (renamed in, so never half). */
+  private static initialise(pgdata: string): void {
+    if (
+      existsSync(join(pgdata, 'PG_VERSION')) ||
+      !existsSync(join(PGLITE_TEMPLATE, 'PG_VERSION'))
+    ) {
+      return;
+    }
+    const copying = `${pgdata}.copying`;
+    rmSync(copying, { recursive: true, force: true });
+    cpSync(PGLITE_TEMPLATE, copying, { recursive: true });
+    rmSync(pgdata, { recursive: true, force: true });
+    renameSync(copying, pgdata);
   }
 
   /** One service per data directory: a live holder stops us, a dead one (kill -9) does not. */
