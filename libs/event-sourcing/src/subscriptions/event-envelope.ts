@@ -7,12 +7,28 @@ export type EventEnvelope<E extends DomainEvent = DomainEvent> = Omit<RecordedEv
   event: E;
 };
 
+/** Envelopes already made, per registry: the subscriptions of a process share one log tail. */
+const made = new WeakMap<EventRegistry, WeakMap<RecordedEvent, EventEnvelope>>();
+
+/**
+ * The event revived once for every subscription that wants it (they get the same envelope from
+ * the same recorded event, so they treat it as read-only, as they do the recorded events).
+ */
 export function envelope(registry: EventRegistry, recorded: RecordedEvent): EventEnvelope {
+  let envelopes = made.get(registry);
+  if (envelopes === undefined) {
+    envelopes = new WeakMap();
+    made.set(registry, envelopes);
+  }
+  const known = envelopes.get(recorded);
+  if (known !== undefined) return known;
   const { data, ...rest } = recorded;
-  return {
+  const revived = {
     ...rest,
     event: registry.revive({ type: recorded.type, data, metadata: recorded.metadata }),
   };
+  envelopes.set(recorded, revived);
+  return revived;
 }
 
 /** The port's filter semantics, applied by a runner that reads the whole log. */
