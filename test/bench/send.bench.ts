@@ -205,7 +205,8 @@ async function main(): Promise<void> {
         ADMIN_API_KEY: OPERATOR_KEY,
         SUBSCRIPTIONS: 'worker',
       },
-      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+      // As `npm start` runs it (a larger young generation: fewer scavenges under load).
+      ['--max-semi-space-size=64', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
     );
     pool = app.get<Pool>(PG_POOL);
     const split = await measureSends('API + worker', pool, sendThrough(app.get(CommandBus)));
