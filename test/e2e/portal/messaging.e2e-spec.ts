@@ -5,6 +5,7 @@ import { WebhookReceiver } from '../../support/webhook-receiver';
 import {
   Browser,
   describeInBrowser,
+  expectNoAccessibilityViolations,
   expectText,
   horizontalOverflow,
   openBrowser,
@@ -63,12 +64,14 @@ describeInBrowser('portal: messaging in a browser', () => {
     await page.getByRole('button', { name: 'Register campaign' }).click();
     await expectText(page.locator('#campaign-brand_name-error'), /.+/);
     await expectText(page.locator('#campaign-use_case-error'), /.+/);
+    await expectNoAccessibilityViolations(page, 'Campaigns with field errors');
     await page.getByLabel('Brand name').fill('Acme');
     await page.getByLabel('Use case').selectOption('MIXED');
     await page.getByLabel('Description').fill('Alerts and replies');
     await page.getByRole('button', { name: 'Register campaign' }).click();
     await page.getByRole('rowheader', { name: /Acme/ }).waitFor();
     await screenshot(page, '11-campaigns');
+    await expectNoAccessibilityViolations(page, 'Campaigns with a campaign');
   });
 
   it('attaches the campaign to the number at Numbers → Manage', async () => {
@@ -80,11 +83,13 @@ describeInBrowser('portal: messaging in a browser', () => {
       return number.body.data.campaign_id !== null;
     });
     await screenshot(page, '12-numbers-campaign-attached');
+    await expectNoAccessibilityViolations(page, 'Numbers → Manage with a campaign');
   });
 
   it('sends a test message and follows its status to delivered', async () => {
     await section(page, 'Messages').click();
     await page.getByText('No messages yet.').waitFor();
+    await expectNoAccessibilityViolations(page, 'the empty message log');
     await page.getByRole('link', { name: 'Send test message' }).first().click();
     await heading('Send test message').waitFor();
     await page.getByLabel('From').selectOption(NUMBER);
@@ -93,6 +98,7 @@ describeInBrowser('portal: messaging in a browser', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await expectText(page.locator('#send-to-error'), /E\.164/);
     await screenshot(page, '13-send-field-error');
+    await expectNoAccessibilityViolations(page, 'Send test message with a field error');
 
     await page.getByLabel('To').fill(RECIPIENT);
     await page.getByRole('button', { name: 'Send' }).click();
@@ -111,6 +117,7 @@ describeInBrowser('portal: messaging in a browser', () => {
       to: RECIPIENT,
     });
     await screenshot(page, '14-message-delivered');
+    await expectNoAccessibilityViolations(page, 'a delivered message');
   });
 
   it('shows a carrier rejection with its error code', async () => {
@@ -124,6 +131,7 @@ describeInBrowser('portal: messaging in a browser', () => {
       /failed[\s\S]*carrier_rejected/,
     );
     await page.getByText('carrier_rejected').waitFor();
+    await expectNoAccessibilityViolations(page, 'a failed message');
   });
 
   it('filters the message log by status and direction', async () => {
@@ -143,6 +151,7 @@ describeInBrowser('portal: messaging in a browser', () => {
     await page.getByLabel('Direction').selectOption('');
     await cell(RECIPIENT).waitFor();
     await screenshot(page, '15-messages-log');
+    await expectNoAccessibilityViolations(page, 'the message log');
   });
 
   it('shows the opt-out after an inbound STOP, its consent history, and refuses a send', async () => {
@@ -156,11 +165,13 @@ describeInBrowser('portal: messaging in a browser', () => {
     await page.getByLabel('Profile').selectOption({ label: 'Alerts' });
     const row = page.getByRole('row', { name: new RegExp(`\\${RECIPIENT}`) });
     await expectText(row, /STOP/);
+    await expectNoAccessibilityViolations(page, 'Opt-outs with an opt-out');
     await row.getByRole('link', { name: /Consent history/ }).click();
     await expectText(page.locator('.history'), /Opted out[\s\S]*opted out by\s+STOP/i);
     await expectValue(page.getByLabel('Your number'), NUMBER);
     await expectValue(page.getByLabel('Profile'), profileId);
     await screenshot(page, '16-opt-outs-and-history');
+    await expectNoAccessibilityViolations(page, 'the consent history');
 
     await page.goto(`${service.baseUrl}/portal/messages/send`);
     await page.getByLabel('From').selectOption(NUMBER);
@@ -190,6 +201,7 @@ describeInBrowser('portal: messaging in a browser', () => {
     const after = (await account.get(secretPath)).body.data.secret as string;
     expect(after).not.toBe(before);
     await expectText(page.locator('.secret code'), new RegExp(`^${escape(after)}$`));
+    await expectNoAccessibilityViolations(page, 'the profile with its secret revealed');
   });
 
   it('lists webhook deliveries with their attempts, and Retry now delivers one', async () => {
@@ -216,6 +228,7 @@ describeInBrowser('portal: messaging in a browser', () => {
       );
     });
     await screenshot(page, '18-profile-webhooks');
+    await expectNoAccessibilityViolations(page, 'the webhook deliveries');
   });
 
   it('edits settings in place, with errors beside the field', async () => {
@@ -244,6 +257,7 @@ describeInBrowser('portal: messaging in a browser', () => {
     await expectText(legend, new RegExp(`Delivered ${report.outbound.delivered}\\b`));
     await expectText(legend, /Failed 1\b[\s\S]*Blocked 1\b[\s\S]*Received 1\b[\s\S]*Opt-outs 1\b/);
     await screenshot(page, '19-profile-detail-report');
+    await expectNoAccessibilityViolations(page, "the profile's report chart");
   });
 
   it('pages through a long profile list', async () => {
@@ -260,6 +274,7 @@ describeInBrowser('portal: messaging in a browser', () => {
     await page.getByRole('link', { name: 'Alerts US' }).waitFor(); // the oldest comes last
     expect(await page.getByRole('rowheader').count()).toBe(1);
     await screenshot(page, '20-profiles-page-2');
+    await expectNoAccessibilityViolations(page, 'the second page of profiles');
   });
 
   it('fits a narrow screen without sideways scrolling, and starts keyboard users at Skip to content', async () => {
@@ -274,6 +289,7 @@ describeInBrowser('portal: messaging in a browser', () => {
       await page.waitForLoadState('networkidle');
       expect({ path, fits: (await horizontalOverflow(page)) <= 0 }).toEqual({ path, fits: true });
       await screenshot(page, name);
+      await expectNoAccessibilityViolations(page, `${path} on a narrow screen`);
     }
     await page.keyboard.press('Tab');
     await expectFocus(page, 'textContent', 'Skip to content');

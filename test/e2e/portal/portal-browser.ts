@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AxeResults, Result } from 'axe-core';
 import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { findPortal } from '../../../apps/api/src/portal';
 
@@ -132,4 +133,42 @@ export async function expectFocus(
     .waitForFunction(`(${read}) === ${JSON.stringify(expected)}`, undefined, { timeout: 5000 })
     .catch(() => undefined);
   expect(await page.evaluate(read)).toBe(expected);
+}
+
+/**
+ * The rules audited: WCAG 2.0 and 2.1 at levels A and AA, the bar the portal is held to, plus
+ * WCAG 2.2 AA (target size) and axe's best practices (unique landmarks, heading order), which
+ * the portal meets too, so keeping them on catches the next lapse.
+ */
+const AUDITED_RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Runs axe-core over the page as it stands and fails on every violation, whatever its impact:
+ * a "minor" one is still a barrier to someone, and a clean audit keeps each new one in sight.
+ * (Checks that axe cannot decide, such as text over the chart's bars, are left to review by hand.)
+ */
+export async function expectNoAccessibilityViolations(page: Page, context: string): Promise<void> {
+  if (!(await page.evaluate('typeof axe !== "undefined"'))) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
+  // Passes and undecided checks are not collected: the audit only needs the violations, faster.
+  const options = { runOnly: { type: 'tag', values: AUDITED_RULES }, resultTypes: ['violations'] };
+  const results = (await page.evaluate(
+    `axe.run(document, ${JSON.stringify(options)})`,
+  )) as AxeResults;
+  if (results.violations.length > 0) {
+    throw new Error(
+      `accessibility violations on ${context} (${page.url()}):\n` +
+        results.violations.map(describeViolation).join('\n'),
+    );
+  }
+}
+
+/** One rule broken: its id, impact and help, then each element with what to fix there. */
+function describeViolation(violation: Result): string {
+  const nodes = violation.nodes.map(
+    (node) =>
+      `    ${node.target.join(' ')}: ${(node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ')}`,
+  );
+  return [`  ${violation.id} (${violation.impact}): ${violation.help}`, ...nodes].join('\n');
 }

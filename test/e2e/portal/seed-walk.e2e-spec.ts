@@ -4,6 +4,7 @@ import { startTestService, TestService } from '../../support/test-service';
 import {
   Browser,
   describeInBrowser,
+  expectNoAccessibilityViolations,
   expectText,
   openBrowser,
   screenshot,
@@ -52,6 +53,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectText(page.locator('#api-key-error'), /not accepted/);
     await screenshot(page, '01-sign-in-refused');
+    await expectNoAccessibilityViolations(page, 'sign-in with the key refused');
 
     await page.getByLabel('API key').fill(account.apiKey as string);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -63,6 +65,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     await section(page, 'Messaging profiles').click();
     await page.getByText('No messaging profiles yet.').waitFor();
     await screenshot(page, '02-profiles-empty');
+    await expectNoAccessibilityViolations(page, 'the empty profile list');
   });
 
   it('New profile shows the API defaults, puts API field errors beside their fields, then saves', async () => {
@@ -85,6 +88,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
       expect(await page.getByRole('checkbox', { name: event }).isChecked()).toBe(true);
     }
     await screenshot(page, '03-new-profile-defaults');
+    await expectNoAccessibilityViolations(page, 'New profile');
 
     await page.getByLabel('Webhook URL', { exact: true }).fill('ftp://example.com/hooks');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -92,6 +96,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     await expectText(page.locator('#profile-webhook_url-error'), /http or https/);
     await expectFocus(page, 'id', 'profile-name');
     await screenshot(page, '04-new-profile-field-errors');
+    await expectNoAccessibilityViolations(page, 'New profile with field errors');
 
     await page.getByLabel('Name', { exact: true }).fill('Support');
     await page.getByLabel('Webhook URL', { exact: true }).fill('https://example.com/hooks');
@@ -99,6 +104,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     await page.getByLabel('Add a country').fill('canad');
     await page.getByLabel('Add a country').press('ArrowDown');
     await page.getByLabel('Add a country').press('ArrowUp');
+    await expectNoAccessibilityViolations(page, 'the country picker with its options open');
     await page.getByLabel('Add a country').press('Enter');
     expect(await chosenCountries(page)).toEqual(['United States US', 'Canada CA']);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -128,6 +134,8 @@ describeInBrowser('portal: the seed walk in a browser', () => {
       redirect: 'manual',
     });
     expect(noKey.status).toBe(401);
+    await page.getByText('0 numbers assigned').waitFor();
+    await expectNoAccessibilityViolations(page, 'the profile detail page');
   });
 
   it('adds two numbers at Numbers → Manage', async () => {
@@ -143,6 +151,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     }
     await page.getByRole('rowheader', { name: new RegExp(`\\${SECOND}`) }).waitFor();
     await screenshot(page, '05-numbers-added');
+    await expectNoAccessibilityViolations(page, 'Numbers → Manage with numbers');
   });
 
   it('assigns both numbers from the profile page', async () => {
@@ -165,6 +174,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     });
     await second.check();
     await screenshot(page, '07-assign-panel-moves');
+    await expectNoAccessibilityViolations(page, 'the assign panel');
     await page.getByRole('button', { name: 'Assign 1 number' }).click();
     await page.getByText('1 number assigned').waitFor();
     expect(await numbersOf(marketing.id)).toEqual([SECOND]);
@@ -175,12 +185,14 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     await page.goto(`${service.baseUrl}/portal/messaging-profiles/${supportId}`);
     await page.getByText('1 number assigned').waitFor();
     await page.getByRole('button', { name: 'Delete profile' }).click();
+    await expectNoAccessibilityViolations(page, 'the delete confirmation');
     await page.getByRole('button', { name: 'Delete for good' }).click();
     const alert = page.getByRole('alert');
     await expectText(alert, /still has 1 number/);
     await expectText(alert, /profile_has_numbers/);
     await expectFocus(page, 'textContent', 'Delete profile');
     await screenshot(page, '08-delete-refused');
+    await expectNoAccessibilityViolations(page, 'the delete refusal');
     await alert.getByRole('link', { name: 'Numbers → Manage' }).click();
     await heading('Manage numbers').waitFor();
     await expectValue(page.getByLabel('Profile', { exact: true }), supportId);
@@ -203,6 +215,7 @@ describeInBrowser('portal: the seed walk in a browser', () => {
     expect(await page.getByRole('link', { name: 'Support', exact: true }).count()).toBe(0);
     expect((await account.get(`/messaging-profiles/${supportId}`)).status).toBe(404);
     await screenshot(page, '10-profile-deleted');
+    await expectNoAccessibilityViolations(page, 'the profile list after a delete');
   });
 
   it('signs out: the key is forgotten and pages ask to sign in again', async () => {

@@ -68,7 +68,7 @@ export function Numbers() {
           </Empty>
         )}
         {numbers && numbers.length > 0 && (
-          <div class="table-wrap" role="region" aria-label="Numbers" tabIndex={0}>
+          <div class="table-wrap" role="region" aria-label="Numbers table" tabIndex={0}>
             <table class="stack">
               <thead>
                 <tr>

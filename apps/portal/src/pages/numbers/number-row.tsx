@@ -68,8 +68,10 @@ export function NumberRow({ number, profiles, campaigns, onChanged }: Props) {
             ))}
           </select>
           {number.messaging_profile_id && (
-            <Link href={`/messaging-profiles/${number.messaging_profile_id}`} class="small-text">
-              {' '}
+            <Link
+              href={`/messaging-profiles/${number.messaging_profile_id}`}
+              class="small-text cell-link"
+            >
               Open
             </Link>
           )}

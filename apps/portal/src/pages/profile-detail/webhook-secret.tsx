@@ -46,10 +46,12 @@ export function WebhookSecret({ profileId }: { profileId: string }) {
         Verify the <span class="code">webhook-signature</span> header of each delivery with this
         secret (Standard Webhooks).
       </p>
+      {/* A code element takes no aria-label, so the name is hidden text and the dots are not read. */}
       <p class="secret">
-        <code aria-label={secret ? 'Webhook secret' : 'Webhook secret, hidden'}>
-          {secret ?? 'whsec_' + '•'.repeat(24)}
-        </code>
+        <span class="visually-hidden">
+          {secret ? 'Webhook secret: ' : 'Webhook secret, hidden'}
+        </span>
+        <code aria-hidden={secret ? undefined : true}>{secret ?? 'whsec_' + '•'.repeat(24)}</code>
       </p>
       {error && <ErrorNotice error={error} />}
       <div class="actions">
