@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EventRegistry, EventStore } from '@blocx/event-sourcing';
-import { OptOutConfirmationQueued, RecipientOptedOut } from '@blocx/consent';
+import {
+  HelpRequested,
+  OptOutConfirmationQueued,
+  RecipientOptedIn,
+  RecipientOptedOut,
+} from '@blocx/consent';
 import { startTestService, TestService } from '../../support/test-service';
 import {
   awaitStatus,
@@ -154,6 +159,42 @@ describe('consent belongs to the account whose number was texted', () => {
     });
     // It is the one message through to the opted-out recipient, and a second STOP adds none.
     await expectOk(inbound(service.operator, handset, line.number, 'STOP'), 202);
+    expect((await outboundTo(alice, handset)).map((m) => m.id)).toEqual([replyId]);
+  });
+
+  it.each([
+    ['opt-in', 'START'],
+    ['help', 'HELP'],
+  ])('the %s reply owed when the service died is sent from the log', async (kind, keyword) => {
+    const line = await openLine(alice);
+    const handset = usNumber();
+    const store = service.app.get(EventStore);
+    const registry = service.app.get(EventRegistry);
+    const replyId = randomUUID();
+    const text = `The ${kind} reply owed before the crash.`;
+    const fact = {
+      number: line.number,
+      recipient: handset,
+      accountId: alice.accountId,
+      profileId: line.profileId,
+      keyword,
+      text: keyword,
+      rule: 'baseline_keyword' as const,
+      messageId: randomUUID(),
+      reply: { messageId: replyId, text },
+    };
+    const at = new Date().toISOString();
+    const event =
+      kind === 'help'
+        ? new HelpRequested({ ...fact, requestedAt: at })
+        : new RecipientOptedIn({ ...fact, optedInAt: at });
+    await store.appendToStream(
+      `consent-${line.number.slice(1)}_${handset.slice(1)}`,
+      [registry.toAppend(event, { account_id: alice.accountId })],
+      { expectedRevision: 'no_stream' },
+    );
+    const reply = await awaitStatus(alice, replyId, ['delivered', 'failed']);
+    expect(reply).toMatchObject({ status: 'delivered', from: line.number, to: handset, text });
     expect((await outboundTo(alice, handset)).map((m) => m.id)).toEqual([replyId]);
   });
 });
