@@ -10,10 +10,9 @@ import {
   formErrors,
   NO_ERRORS,
 } from '../components/form-errors';
-import { Empty, ErrorNotice, Loading, When } from '../components/notice';
+import { Empty, When } from '../components/notice';
 import { Page } from '../components/page';
-import { Pager } from '../components/pager';
-import { navigate, useLocation, withQuery } from '../router';
+import { PagedList, usePageNumber } from '../components/paged-list';
 
 const PAGE_SIZE = 20;
 const fieldFor = byPointerPrefix(['brand_name', 'use_case', 'description']);
@@ -101,25 +100,24 @@ function RegisterCampaign({ onRegistered }: { onRegistered: () => Promise<void> 
 
 /** /portal/campaigns — register 10DLC campaigns and list them; numbers attach them on Numbers. */
 export function Campaigns() {
-  const here = useLocation();
-  const page = Number(here.query.get('page') ?? '1') || 1;
+  const page = usePageNumber();
   const list = useResource<Campaign[]>(`/campaigns?page[number]=${page}&page[size]=${PAGE_SIZE}`);
-  const campaigns = list.answer?.data;
   return (
     <Page title="Campaigns">
       <p class="lead">US long codes need an active 10DLC campaign to send to US numbers.</p>
       <RegisterCampaign onRegistered={list.reload} />
       <section aria-labelledby="campaign-list-title" class="card">
         <h2 id="campaign-list-title">Registered campaigns</h2>
-        {list.error && <ErrorNotice error={list.error} />}
-        {!campaigns && list.loading && <Loading />}
-        {campaigns && campaigns.length === 0 && (
-          <Empty>
-            <p>No campaigns yet.</p>
-          </Empty>
-        )}
-        {campaigns && campaigns.length > 0 && (
-          <div class="table-wrap" role="region" aria-label="Campaigns" tabIndex={0}>
+        <PagedList
+          list={list}
+          label="Campaigns"
+          empty={
+            <Empty>
+              <p>No campaigns yet.</p>
+            </Empty>
+          }
+        >
+          {(campaigns) => (
             <table class="stack">
               <thead>
                 <tr>
@@ -149,12 +147,8 @@ export function Campaigns() {
                 ))}
               </tbody>
             </table>
-          </div>
-        )}
-        <Pager
-          meta={list.answer?.meta}
-          onPage={(next) => navigate(withQuery(here, { page: String(next) }))}
-        />
+          )}
+        </PagedList>
       </section>
     </Page>
   );

@@ -2,9 +2,9 @@ import { query } from '../api/client';
 import { useAllProfiles } from '../api/profiles';
 import { Message, MESSAGE_STATUSES } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { Empty, ErrorNotice, Loading, When } from '../components/notice';
+import { Empty, When } from '../components/notice';
 import { Page } from '../components/page';
-import { Pager } from '../components/pager';
+import { PagedList, usePageNumber } from '../components/paged-list';
 import { Link, navigate, useLocation, withQuery } from '../router';
 
 const PAGE_SIZE = 25;
@@ -75,49 +75,47 @@ function MessageTable({
   nameOf: (id: string | null) => string | undefined;
 }) {
   return (
-    <div class="table-wrap" role="region" aria-label="Messages" tabIndex={0}>
-      <table class="stack">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Direction</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Text</th>
-            <th scope="col">Profile</th>
-            <th scope="col">Status</th>
+    <table class="stack">
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Direction</th>
+          <th scope="col">From</th>
+          <th scope="col">To</th>
+          <th scope="col">Text</th>
+          <th scope="col">Profile</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {messages.map((message) => (
+          <tr key={message.id}>
+            <th scope="row" data-label="When">
+              <Link
+                href={`/messages/${message.id}`}
+                aria-label={`Message of ${new Date(message.created_at).toLocaleString()}`}
+              >
+                <When iso={message.created_at} />
+              </Link>
+            </th>
+            <td data-label="Direction">{message.direction}</td>
+            <td data-label="From" class="code">
+              {message.from}
+            </td>
+            <td data-label="To" class="code">
+              {message.to}
+            </td>
+            <td data-label="Text" class="text-cell">
+              {message.text}
+            </td>
+            <td data-label="Profile">{nameOf(message.messaging_profile_id) ?? '—'}</td>
+            <td data-label="Status">
+              <StatusBadge status={message.status} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {messages.map((message) => (
-            <tr key={message.id}>
-              <th scope="row" data-label="When">
-                <Link
-                  href={`/messages/${message.id}`}
-                  aria-label={`Message of ${new Date(message.created_at).toLocaleString()}`}
-                >
-                  <When iso={message.created_at} />
-                </Link>
-              </th>
-              <td data-label="Direction">{message.direction}</td>
-              <td data-label="From" class="code">
-                {message.from}
-              </td>
-              <td data-label="To" class="code">
-                {message.to}
-              </td>
-              <td data-label="Text" class="text-cell">
-                {message.text}
-              </td>
-              <td data-label="Profile">{nameOf(message.messaging_profile_id) ?? '—'}</td>
-              <td data-label="Status">
-                <StatusBadge status={message.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -125,7 +123,7 @@ function MessageTable({
 export function Messages() {
   const here = useLocation();
   const { profiles, nameOf } = useAllProfiles();
-  const page = Number(here.query.get('page') ?? '1') || 1;
+  const page = usePageNumber();
   const filters = {
     messaging_profile_id: here.query.get('messaging_profile_id'),
     direction: here.query.get('direction'),
@@ -134,7 +132,6 @@ export function Messages() {
   const list = useResource<Message[]>(
     `/messages${query({ ...filters, 'page[number]': page, 'page[size]': PAGE_SIZE })}`,
   );
-  const messages = list.answer?.data;
   const filtered = Object.values(filters).some(Boolean);
   return (
     <Page
@@ -151,23 +148,22 @@ export function Messages() {
       }
     >
       <Filters profiles={profiles} />
-      {list.error && <ErrorNotice error={list.error} />}
-      {!messages && list.loading && <Loading />}
-      {messages && messages.length === 0 && (
-        <Empty>
-          <p>{filtered ? 'No messages match these filters.' : 'No messages yet.'}</p>
-          {!filtered && (
-            <p>
-              <Link href="/messages/send">Send a test message</Link> from one of your numbers.
-            </p>
-          )}
-        </Empty>
-      )}
-      {messages && messages.length > 0 && <MessageTable messages={messages} nameOf={nameOf} />}
-      <Pager
-        meta={list.answer?.meta}
-        onPage={(next) => navigate(withQuery(here, { page: String(next) }))}
-      />
+      <PagedList
+        list={list}
+        label="Messages"
+        empty={
+          <Empty>
+            <p>{filtered ? 'No messages match these filters.' : 'No messages yet.'}</p>
+            {!filtered && (
+              <p>
+                <Link href="/messages/send">Send a test message</Link> from one of your numbers.
+              </p>
+            )}
+          </Empty>
+        }
+      >
+        {(messages) => <MessageTable messages={messages} nameOf={nameOf} />}
+      </PagedList>
     </Page>
   );
 }

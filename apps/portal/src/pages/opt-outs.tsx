@@ -5,7 +5,7 @@ import type { ConsentHistory, OptOut } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { Empty, ErrorNotice, Loading, When } from '../components/notice';
 import { Page } from '../components/page';
-import { Pager } from '../components/pager';
+import { PagedList, usePageNumber } from '../components/paged-list';
 import { Link, navigate, useLocation, withQuery } from '../router';
 
 const PAGE_SIZE = 25;
@@ -15,11 +15,10 @@ function OptOutList() {
   const here = useLocation();
   const { profiles } = useAllProfiles();
   const profileId = here.query.get('messaging_profile_id') ?? '';
-  const page = Number(here.query.get('page') ?? '1') || 1;
+  const page = usePageNumber();
   const list = useResource<OptOut[]>(
     `/opt-outs${query({ messaging_profile_id: profileId, 'page[number]': page, 'page[size]': PAGE_SIZE })}`,
   );
-  const optOuts = list.answer?.data;
   return (
     <section aria-labelledby="opt-outs-title" class="card">
       <div class="section-head">
@@ -45,15 +44,16 @@ function OptOutList() {
           </button>
         </div>
       </div>
-      {list.error && <ErrorNotice error={list.error} />}
-      {!optOuts && list.loading && <Loading />}
-      {optOuts && optOuts.length === 0 && (
-        <Empty>
-          <p>Nobody has opted out{profileId ? ' of this profile’s numbers' : ''}.</p>
-        </Empty>
-      )}
-      {optOuts && optOuts.length > 0 && (
-        <div class="table-wrap" role="region" aria-label="Opt-outs" tabIndex={0}>
+      <PagedList
+        list={list}
+        label="Opt-outs"
+        empty={
+          <Empty>
+            <p>Nobody has opted out{profileId ? ' of this profile’s numbers' : ''}.</p>
+          </Empty>
+        }
+      >
+        {(optOuts) => (
           <table class="stack">
             <thead>
               <tr>
@@ -91,12 +91,8 @@ function OptOutList() {
               ))}
             </tbody>
           </table>
-        </div>
-      )}
-      <Pager
-        meta={list.answer?.meta}
-        onPage={(next) => navigate(withQuery(here, { page: String(next) }))}
-      />
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { useAllProfiles } from '../../api/profiles';
 import type { Campaign, PhoneNumber } from '../../api/types';
 import { useResource } from '../../api/use-resource';
-import { Empty, ErrorNotice, Loading } from '../../components/notice';
+import { Empty } from '../../components/notice';
 import { Page } from '../../components/page';
-import { Pager } from '../../components/pager';
+import { PagedList, usePageNumber } from '../../components/paged-list';
 import { Link, navigate, useLocation, withQuery } from '../../router';
 import { AddNumber } from './add-number';
 import { NumberRow } from './number-row';
@@ -14,14 +14,13 @@ const PAGE_SIZE = 20;
 export function Numbers() {
   const here = useLocation();
   const profileFilter = here.query.get('messaging_profile_id') ?? '';
-  const page = Number(here.query.get('page') ?? '1') || 1;
+  const page = usePageNumber();
   const filter = profileFilter ? `&messaging_profile_id=${encodeURIComponent(profileFilter)}` : '';
   const list = useResource<PhoneNumber[]>(
     `/numbers?page[number]=${page}&page[size]=${PAGE_SIZE}${filter}`,
   );
   const campaigns = useResource<Campaign[]>('/campaigns?page[size]=250');
   const profiles = useAllProfiles();
-  const numbers = list.answer?.data;
   const reload = async () => {
     await Promise.all([list.reload(), profiles.reload()]);
   };
@@ -56,19 +55,20 @@ export function Numbers() {
             </select>
           </div>
         </div>
-        {list.error && <ErrorNotice error={list.error} />}
-        {!numbers && list.loading && <Loading />}
-        {numbers && numbers.length === 0 && (
-          <Empty>
-            <p>
-              {profileFilter
-                ? 'No numbers on this profile.'
-                : 'No numbers yet. Add the first one above.'}
-            </p>
-          </Empty>
-        )}
-        {numbers && numbers.length > 0 && (
-          <div class="table-wrap" role="region" aria-label="Numbers table" tabIndex={0}>
+        <PagedList
+          list={list}
+          label="Numbers table"
+          empty={
+            <Empty>
+              <p>
+                {profileFilter
+                  ? 'No numbers on this profile.'
+                  : 'No numbers yet. Add the first one above.'}
+              </p>
+            </Empty>
+          }
+        >
+          {(numbers) => (
             <table class="stack">
               <thead>
                 <tr>
@@ -92,12 +92,8 @@ export function Numbers() {
                 ))}
               </tbody>
             </table>
-          </div>
-        )}
-        <Pager
-          meta={list.answer?.meta}
-          onPage={(next) => navigate(withQuery(here, { page: String(next) }))}
-        />
+          )}
+        </PagedList>
       </section>
     </Page>
   );
