@@ -1,4 +1,14 @@
 /** The shapes of the public API (docs/api.md), as the portal reads them. */
+import {
+  CAMPAIGN_USE_CASES,
+  CampaignUseCase,
+} from '../../../../libs/numbers/src/domain/campaign-use-case';
+import { WEBHOOK_EVENTS } from '../../../../libs/profiles/src/domain/profile-settings';
+
+// The contract's fixed lists come from the service's own domain modules (plain constants, no
+// server code), so the portal never offers a value the API would refuse.
+export { CAMPAIGN_USE_CASES as USE_CASES, WEBHOOK_EVENTS };
+
 export interface PageMeta {
   total: number;
   page_number: number;
@@ -10,12 +20,6 @@ export interface KeywordHandling {
   message: string;
 }
 
-export const WEBHOOK_EVENTS = [
-  'message.sent',
-  'message.delivered',
-  'message.failed',
-  'message.received',
-] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export interface ProfileSettings {
@@ -52,25 +56,10 @@ export interface NumberAssignment {
   previous_messaging_profile_id: string | null;
 }
 
-export const USE_CASES = [
-  '2FA',
-  'ACCOUNT_NOTIFICATION',
-  'CUSTOMER_CARE',
-  'DELIVERY_NOTIFICATION',
-  'FRAUD_ALERT',
-  'HIGHER_EDUCATION',
-  'LOW_VOLUME',
-  'MARKETING',
-  'MIXED',
-  'POLLING_VOTING',
-  'PUBLIC_SERVICE_ANNOUNCEMENT',
-  'SECURITY_ALERT',
-] as const;
-
 export interface Campaign {
   id: string;
   brand_name: string;
-  use_case: (typeof USE_CASES)[number];
+  use_case: CampaignUseCase;
   description: string;
   status: string;
   created_at: string;
