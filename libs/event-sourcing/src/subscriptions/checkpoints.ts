@@ -93,20 +93,13 @@ export class Checkpoints {
     from: LogPosition,
     to: LogPosition,
   ): Promise<boolean> {
-    const result = await db.query(
-      `UPDATE subscription_checkpoints
-         SET commit_position = $4, prepare_position = $5, updated_at = now()
-       FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
-       WHERE name = $1 AND commit_position = $2 AND prepare_position = $3`,
-      [name, String(from.commit), String(from.prepare), String(to.commit), String(to.prepare)],
-    );
+    const result = await db.query(advanceStatement(name, from, to));
     return result.rowCount === 1;
   }
 
   /**
-   * BEGIN and `advance` in one round trip (a simple query; the values are inlined as literals:
-   * positions are digits, the name is quoted). What a projection's batch does first, so it costs
-   * one trip less; the row lock also orders the batch against a rebuild's swap. The transaction
+   * BEGIN and `advance` in one round trip. What a projection's batch does first, so it costs one
+   * trip less; the row lock also orders the batch against a rebuild's swap. The transaction
    * commits asynchronously (see ASYNCHRONOUS_COMMIT).
    */
   static async beginAndAdvance(
@@ -116,13 +109,9 @@ export class Checkpoints {
     to: LogPosition,
   ): Promise<boolean> {
     const results = (await db.query(
-      `BEGIN; SET LOCAL synchronous_commit = off; UPDATE subscription_checkpoints
-         SET commit_position = '${to.commit}', prepare_position = '${to.prepare}',
-           updated_at = now()
-       WHERE name = ${quoted(name)} AND commit_position = '${from.commit}'
-         AND prepare_position = '${from.prepare}'`,
+      `BEGIN; ${advanceStatement(name, from, to)}`,
     )) as unknown as Array<{ rowCount: number | null }>;
-    return results[2].rowCount === 1;
+    return results[1].rowCount === 1;
   }
 
   /** Sets the checkpoint unconditionally (a rebuild's swap, under the row lock it took). */
@@ -145,6 +134,19 @@ export class Checkpoints {
   static async lock(db: Queryable, name: string): Promise<void> {
     await db.query('SELECT 1 FROM subscription_checkpoints WHERE name = $1 FOR UPDATE', [name]);
   }
+}
+
+/**
+ * The conditional move, committing asynchronously (`set_config(..., true)` lasts to the end of
+ * its transaction), as a simple query: the values are inlined as literals (positions are digits,
+ * the name is quoted), so it can follow a BEGIN in the same round trip.
+ */
+function advanceStatement(name: string, from: LogPosition, to: LogPosition): string {
+  return `UPDATE subscription_checkpoints
+      SET commit_position = '${to.commit}', prepare_position = '${to.prepare}', updated_at = now()
+    FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
+    WHERE name = ${quoted(name)} AND commit_position = '${from.commit}'
+      AND prepare_position = '${from.prepare}'`;
 }
 
 /** A string literal (standard_conforming_strings: only the quote needs doubling). */
