@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EventRegistry, EventStore } from '@blocx/event-sourcing';
+import { DomainEvent, EventRegistry, EventStore } from '@blocx/event-sourcing';
 import {
   HelpRequested,
+  KeywordFact,
   OptOutConfirmationQueued,
   RecipientOptedIn,
   RecipientOptedOut,
@@ -110,44 +111,54 @@ describe('consent belongs to the account whose number was texted', () => {
     expect(alices.body.data).toEqual([expect.objectContaining({ to: handset })]);
   });
 
-  it('an opt-out whose confirmation was owed when the service died is confirmed from the log', async () => {
-    // The state a crash leaves between recording the STOP and queuing its reply: the consent
-    // stream owes reply `replyId`, and no such message exists.
+  /**
+   * The state a crash leaves between recording a keyword and queuing its reply: the pair's
+   * consent stream owes a reply (the events `recorded` makes of the keyword's facts), and no
+   * message with the reply's id exists.
+   */
+  async function keywordRecordedWithoutItsReply(
+    keyword: string,
+    recorded: (fact: KeywordFact, at: string) => DomainEvent[],
+  ) {
     const line = await openLine(alice);
     const handset = usNumber();
-    const store = service.app.get(EventStore);
-    const registry = service.app.get(EventRegistry);
-    const inboundId = randomUUID();
-    const replyId = randomUUID();
-    const at = new Date().toISOString();
-    const fact = {
+    const fact: KeywordFact = {
       number: line.number,
       recipient: handset,
       accountId: alice.accountId,
       profileId: line.profileId,
-      keyword: 'STOP',
-      text: 'STOP',
-      rule: 'baseline_keyword' as const,
-      messageId: inboundId,
+      keyword,
+      text: keyword,
+      rule: 'baseline_keyword',
+      messageId: randomUUID(),
     };
-    const text = 'You are unsubscribed (owed before the crash). Reply START to opt back in.';
-    await store.appendToStream(
+    const registry = service.app.get(EventRegistry);
+    await service.app.get(EventStore).appendToStream(
       `consent-${line.number.slice(1)}_${handset.slice(1)}`,
-      [
-        new RecipientOptedOut({ ...fact, optedOutAt: at }),
-        new OptOutConfirmationQueued({
-          number: line.number,
-          recipient: handset,
-          accountId: alice.accountId,
-          profileId: line.profileId,
-          optOutMessageId: inboundId,
-          replyMessageId: replyId,
-          text,
-          queuedAt: at,
-        }),
-      ].map((event) => registry.toAppend(event, { account_id: alice.accountId })),
+      recorded(fact, new Date().toISOString()).map((event) =>
+        registry.toAppend(event, { account_id: alice.accountId }),
+      ),
       { expectedRevision: 'no_stream' },
     );
+    return { line, handset };
+  }
+
+  it('an opt-out whose confirmation was owed when the service died is confirmed from the log', async () => {
+    const replyId = randomUUID();
+    const text = 'You are unsubscribed (owed before the crash). Reply START to opt back in.';
+    const { line, handset } = await keywordRecordedWithoutItsReply('STOP', (fact, at) => [
+      new RecipientOptedOut({ ...fact, optedOutAt: at }),
+      new OptOutConfirmationQueued({
+        number: fact.number,
+        recipient: fact.recipient,
+        accountId: fact.accountId,
+        profileId: fact.profileId,
+        optOutMessageId: fact.messageId,
+        replyMessageId: replyId,
+        text,
+        queuedAt: at,
+      }),
+    ]);
 
     const reply = await awaitStatus(alice, replyId, ['delivered', 'failed']);
     expect(reply).toMatchObject({
@@ -166,35 +177,16 @@ describe('consent belongs to the account whose number was texted', () => {
     ['opt-in', 'START'],
     ['help', 'HELP'],
   ])('the %s reply owed when the service died is sent from the log', async (kind, keyword) => {
-    const line = await openLine(alice);
-    const handset = usNumber();
-    const store = service.app.get(EventStore);
-    const registry = service.app.get(EventRegistry);
     const replyId = randomUUID();
     const text = `The ${kind} reply owed before the crash.`;
-    const fact = {
-      number: line.number,
-      recipient: handset,
-      accountId: alice.accountId,
-      profileId: line.profileId,
-      keyword,
-      text: keyword,
-      rule: 'baseline_keyword' as const,
-      messageId: randomUUID(),
-      reply: { messageId: replyId, text },
-    };
-    const at = new Date().toISOString();
-    const event =
+    const reply = { messageId: replyId, text };
+    const { line, handset } = await keywordRecordedWithoutItsReply(keyword, (fact, at) => [
       kind === 'help'
-        ? new HelpRequested({ ...fact, requestedAt: at })
-        : new RecipientOptedIn({ ...fact, optedInAt: at });
-    await store.appendToStream(
-      `consent-${line.number.slice(1)}_${handset.slice(1)}`,
-      [registry.toAppend(event, { account_id: alice.accountId })],
-      { expectedRevision: 'no_stream' },
-    );
-    const reply = await awaitStatus(alice, replyId, ['delivered', 'failed']);
-    expect(reply).toMatchObject({ status: 'delivered', from: line.number, to: handset, text });
+        ? new HelpRequested({ ...fact, requestedAt: at, reply })
+        : new RecipientOptedIn({ ...fact, optedInAt: at, reply }),
+    ]);
+    const sent = await awaitStatus(alice, replyId, ['delivered', 'failed']);
+    expect(sent).toMatchObject({ status: 'delivered', from: line.number, to: handset, text });
     expect((await outboundTo(alice, handset)).map((m) => m.id)).toEqual([replyId]);
   });
 });
