@@ -8,13 +8,14 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Client, Pool, PoolClient } from 'pg';
+import { Client, Pool } from 'pg';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { DomainEvent } from '../../libs/event-sourcing/src/aggregates/domain-event';
 import { EventRegistry } from '../../libs/event-sourcing/src/aggregates/event-registry';
 import { eventSourcingMigrations } from '../../libs/event-sourcing/src/migrations';
 import { PostgresEventStore } from '../../libs/event-sourcing/src/postgres/postgres-event-store';
 import { Projection, TableNames } from '../../libs/event-sourcing/src/projections/projection';
+import { ReadModelWrites } from '../../libs/event-sourcing/src/projections/read-model-writes';
 import { ProjectionRebuilder } from '../../libs/event-sourcing/src/projections/projection-rebuilder';
 import { EventEnvelope } from '../../libs/event-sourcing/src/subscriptions/event-envelope';
 import { subscriptionMigrations } from '../../libs/event-sourcing/src/subscriptions';
@@ -46,11 +47,11 @@ class BillingProjection extends Projection<BillingTable> {
   readonly tables = ['billed_messages', 'account_bills'] as const;
   override readonly filter = { streamPrefixes: ['billing-'] };
 
-  async apply(events: EventEnvelope[], tx: PoolClient, t: TableNames<BillingTable>): Promise<void> {
+  apply(events: EventEnvelope[], writes: ReadModelWrites, t: TableNames<BillingTable>): void {
     const billed = events.flatMap((e) =>
       e.event instanceof MessageBilled ? [{ e, data: e.event.data }] : [],
     );
-    await tx.query(
+    writes.add(
       `INSERT INTO ${t.billed_messages} (message_id, account, cents, billed_at)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[])`,
       [
@@ -68,15 +69,15 @@ class BillingProjection extends Projection<BillingTable> {
       perAccount.set(e.streamId, sum);
     }
     const accounts = [...perAccount.keys()];
-    await tx.query(
+    writes.add(
       `INSERT INTO ${t.account_bills} (account, messages, cents)
        SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[])
        ON CONFLICT (account) DO UPDATE SET messages = ${t.account_bills}.messages + excluded.messages,
          cents = ${t.account_bills}.cents + excluded.cents`,
       [
         accounts,
-        accounts.map((a) => perAccount.get(a)?.messages),
-        accounts.map((a) => perAccount.get(a)?.cents),
+        accounts.map((a) => perAccount.get(a)?.messages ?? 0),
+        accounts.map((a) => perAccount.get(a)?.cents ?? 0),
       ],
     );
   }

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import {
   compareLogPositions,
   DomainEvent,
@@ -16,6 +16,7 @@ import {
   ProjectionRebuilder,
   SubscriptionHost,
   SubscriptionProgress,
+  ReadModelWrites,
   TableNames,
 } from '@blocx/event-sourcing';
 
@@ -30,15 +31,15 @@ export class CrashTotalsProjection extends Projection<CrashTable> {
   override readonly filter = { streamPrefixes: ['crash-'] };
   override readonly batchSize = 40;
 
-  async apply(events: EventEnvelope[], tx: PoolClient, t: TableNames<CrashTable>): Promise<void> {
+  apply(events: EventEnvelope[], writes: ReadModelWrites, t: TableNames<CrashTable>): void {
     for (const envelope of events) {
       const amount = envelope.event instanceof Deposited ? envelope.event.data.amount : 0;
-      await tx.query(
+      writes.add(
         `INSERT INTO ${t.crash_applications} (event_id, applied) VALUES ($1, 1)
          ON CONFLICT (event_id) DO UPDATE SET applied = ${t.crash_applications}.applied + 1`,
         [envelope.id],
       );
-      await tx.query(
+      writes.add(
         `INSERT INTO ${t.crash_totals} (stream, events, total) VALUES ($1, 1, $2)
          ON CONFLICT (stream) DO UPDATE SET events = ${t.crash_totals}.events + 1,
            total = ${t.crash_totals}.total + $2`,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import {
@@ -10,6 +10,7 @@ import {
   PostgresEventStore,
   SubscriptionHost,
   SubscriptionProgress,
+  ReadModelWrites,
   TableNames,
 } from '@blocx/event-sourcing';
 import { cartEvents, ItemAdded } from '../../libs/event-sourcing/src/testing/cart.fixture-spec';
@@ -48,7 +49,7 @@ type CartTable = 'cart_items' | 'cart_applications';
 export class CartItemsProjection extends Projection<CartTable> {
   readonly tables = ['cart_items', 'cart_applications'] as const;
   override readonly filter = { streamPrefixes: ['cart-'] };
-  /** When set, apply throws on this event after writing the batch's earlier rows. */
+  /** When set, the database refuses the batch at this event, after the batch's earlier rows. */
   failOn: ((envelope: EventEnvelope) => boolean) | undefined;
 
   constructor(
@@ -58,16 +59,18 @@ export class CartItemsProjection extends Projection<CartTable> {
     super();
   }
 
-  async apply(events: EventEnvelope[], tx: PoolClient, t: TableNames<CartTable>): Promise<void> {
+  apply(events: EventEnvelope[], writes: ReadModelWrites, t: TableNames<CartTable>): void {
     for (const envelope of events) {
-      if (this.failOn?.(envelope)) throw new Error(`refusing ${envelope.id}`);
-      await tx.query(
+      if (this.failOn?.(envelope)) {
+        writes.add(`INSERT INTO ${t.cart_items} (cart, items) VALUES ($1, NULL)`, [envelope.id]);
+      }
+      writes.add(
         `INSERT INTO ${t.cart_applications} (event_id, applied) VALUES ($1, 1)
          ON CONFLICT (event_id) DO UPDATE SET applied = ${t.cart_applications}.applied + 1`,
         [envelope.id],
       );
       const quantity = envelope.event instanceof ItemAdded ? envelope.event.data.quantity : 0;
-      await tx.query(
+      writes.add(
         `INSERT INTO ${t.cart_items} (cart, items) VALUES ($1, $2)
          ON CONFLICT (cart) DO UPDATE SET items = ${t.cart_items}.items + $2`,
         [envelope.streamId, quantity],

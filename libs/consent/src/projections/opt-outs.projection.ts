@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PoolClient } from 'pg';
-import { EventEnvelope, eventTypes, Projection, TableNames } from '@blocx/event-sourcing';
+import {
+  EventEnvelope,
+  eventTypes,
+  Projection,
+  TableNames,
+  ReadModelWrites,
+} from '@blocx/event-sourcing';
 import { RecipientOptedIn, RecipientOptedOut } from '../domain/consent.events';
 
 export const OPT_OUTS_TABLE = 'opt_outs';
@@ -16,12 +21,12 @@ export class OptOutsProjection extends Projection<Table> {
   readonly tables = [OPT_OUTS_TABLE] as const;
   override readonly filter = { eventTypes: eventTypes(RecipientOptedOut, RecipientOptedIn) };
 
-  async apply(envelopes: EventEnvelope[], tx: PoolClient, tables: TableNames<Table>) {
+  apply(envelopes: EventEnvelope[], writes: ReadModelWrites, tables: TableNames<Table>) {
     const table = tables[OPT_OUTS_TABLE];
     for (const { event } of envelopes) {
       if (event instanceof RecipientOptedOut) {
         const d = event.data;
-        await tx.query(
+        writes.add(
           `INSERT INTO ${table} (number, recipient, account_id, messaging_profile_id, keyword, opted_out_at)
            VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (account_id, number, recipient) DO UPDATE SET
@@ -30,7 +35,7 @@ export class OptOutsProjection extends Projection<Table> {
         );
       } else if (event instanceof RecipientOptedIn) {
         const d = event.data;
-        await tx.query(
+        writes.add(
           `DELETE FROM ${table} WHERE account_id = $1 AND number = $2 AND recipient = $3`,
           [d.accountId, d.number, d.recipient],
         );

@@ -1,4 +1,5 @@
 export * from './projection';
+export * from './read-model-writes';
 export * from './projection-batch-handler';
 export * from './processor';
 export * from './processor-batch-handler';

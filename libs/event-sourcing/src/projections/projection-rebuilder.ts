@@ -8,6 +8,7 @@ import { envelope } from '../subscriptions/event-envelope';
 import { SubscriptionHost } from '../subscriptions/subscription-host';
 import { liveTables, Projection, shadowTable, shadowTables } from './projection';
 import { ProjectionBatchHandler } from './projection-batch-handler';
+import { ReadModelWrites } from './read-model-writes';
 
 export interface RebuildReport {
   projection: string;
@@ -127,11 +128,15 @@ export class ProjectionRebuilder {
   }
 
   private async applyToShadows(projection: Projection, batch: RecordedEvent[]): Promise<void> {
-    const envelopes = batch.map((event) => envelope(this.registry, event));
-    await this.transaction(async (tx) => {
-      await projection.apply(envelopes, tx, shadowTables(projection));
-      await this.host.checkpoints.setStatus(projection.name, 'rebuilding', tx);
-    });
+    const writes = new ReadModelWrites();
+    projection.apply(
+      batch.map((event) => envelope(this.registry, event)),
+      writes,
+      shadowTables(projection),
+    );
+    Checkpoints.addStatus(writes, projection.name, 'rebuilding');
+    // One simple query: one transaction.
+    await this.pool.query(writes.sql());
   }
 
   /** Live → old, shadow → live, old dropped, checkpoint moved: all or nothing. */

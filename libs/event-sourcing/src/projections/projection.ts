@@ -1,19 +1,20 @@
-import { PoolClient } from 'pg';
 import { EventFilter } from '../event-store.port';
 import { EventEnvelope } from '../subscriptions/event-envelope';
+import { ReadModelWrites } from './read-model-writes';
 
 /** The physical name of each read-model table a projection declares: live, or a rebuild's shadow. */
 export type TableNames<T extends string> = Readonly<Record<T, string>>;
 
 /**
- * A read model filled from the log. `apply` gets a batch and a client inside a transaction that
- * also moves the projection's checkpoint, so the read model changes exactly once per event.
+ * A read model filled from the log. `apply` gets a batch and adds the statements that write it
+ * to `writes`; they run, in order, in one transaction with the move of the projection's
+ * checkpoint, so the read model changes exactly once per event.
  *
- * Rules: write only through `tx` (on PGlite any other connection waits for this transaction:
- * awaiting one inside `apply` deadlocks); write only to the names in `tables` (a rebuild passes
- * its shadow tables); take every time from the events, never from now(), so a rebuild reproduces
- * the rows exactly. Declare every table the projection writes in `tables`; tables must not use
- * `serial` columns (a rebuild copies their structure and drops the old ones).
+ * Rules: `apply` only decides what to write (it reads nothing: a statement sees the rows the
+ * earlier ones wrote, but `apply` never sees a result); write only to the names in `tables` (a
+ * rebuild passes its shadow tables); take every time from the events, never from now(), so a
+ * rebuild reproduces the rows exactly. Declare every table the projection writes in `tables`;
+ * tables must not use `serial` columns (a rebuild copies their structure and drops the old ones).
  */
 export abstract class Projection<T extends string = string> {
   /** The subscription name; also its checkpoint's key. Never rename a deployed projection. */
@@ -25,7 +26,7 @@ export abstract class Projection<T extends string = string> {
   /** Events per transaction. */
   readonly batchSize: number = 500;
 
-  abstract apply(events: EventEnvelope[], tx: PoolClient, tables: TableNames<T>): Promise<void>;
+  abstract apply(events: EventEnvelope[], writes: ReadModelWrites, tables: TableNames<T>): void;
 }
 
 export function liveTables<T extends string>(projection: Projection<T>): TableNames<T> {

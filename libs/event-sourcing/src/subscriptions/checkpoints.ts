@@ -1,5 +1,6 @@
-import { ClientBase, Pool } from 'pg';
+import { ClientBase, escapeLiteral, Pool } from 'pg';
 import { LogPosition } from '../event-store.port';
+import { ReadModelWrites } from '../projections/read-model-writes';
 
 export type ProjectionStatus = 'live' | 'rebuilding' | 'catching_up';
 
@@ -23,6 +24,11 @@ const COLUMNS = `name, commit_position, prepare_position, status,
   extract(epoch FROM now() - rebuild_heartbeat_at)::float8 AS rebuild_silent_for`;
 
 type Queryable = Pick<ClientBase, 'query'>;
+
+const SET_STATUS = `INSERT INTO subscription_checkpoints (name, status) VALUES ($1, $2)
+  ON CONFLICT (name) DO UPDATE SET status = $2, updated_at = now(),
+    rebuild_heartbeat_at = CASE WHEN $2 = 'rebuilding' THEN now()
+      ELSE subscription_checkpoints.rebuild_heartbeat_at END`;
 
 /*
  * ASYNCHRONOUS_COMMIT: checkpoint transactions (a projection's batch, a processor's step) commit
@@ -67,18 +73,13 @@ export class Checkpoints {
   }
 
   /** Sets the status; `rebuilding` also beats the rebuild's heartbeat. */
-  async setStatus(
-    name: string,
-    status: ProjectionStatus,
-    db: Queryable = this.pool,
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO subscription_checkpoints (name, status) VALUES ($1, $2)
-       ON CONFLICT (name) DO UPDATE SET status = $2, updated_at = now(),
-         rebuild_heartbeat_at = CASE WHEN $2 = 'rebuilding' THEN now()
-           ELSE subscription_checkpoints.rebuild_heartbeat_at END`,
-      [name, status],
-    );
+  async setStatus(name: string, status: ProjectionStatus): Promise<void> {
+    await this.pool.query(SET_STATUS, [name, status]);
+  }
+
+  /** `setStatus` as one of a batch's writes (a rebuild's batch: shadow rows and heartbeat). */
+  static addStatus(writes: ReadModelWrites, name: string, status: ProjectionStatus): void {
+    writes.add(SET_STATUS, [name, status]);
   }
 
   /**
@@ -93,25 +94,29 @@ export class Checkpoints {
     from: LogPosition,
     to: LogPosition,
   ): Promise<boolean> {
-    const result = await db.query(advanceStatement(name, from, to));
-    return result.rowCount === 1;
+    try {
+      await db.query(Checkpoints.advanceOrFail(name, from, to));
+      return true;
+    } catch (error) {
+      if (Checkpoints.moved(error)) return false;
+      throw error;
+    }
   }
 
   /**
-   * BEGIN and `advance` in one round trip. What a projection's batch does first, so it costs one
-   * trip less; the row lock also orders the batch against a rebuild's swap. The transaction
-   * commits asynchronously (see ASYNCHRONOUS_COMMIT).
+   * `advance` as the first statement of a projection's batch (a simple query): it fails with
+   * SQLSTATE BX409 when the checkpoint is not at `from`, so that nothing of the batch stays; the
+   * row lock it takes also orders the batch against a rebuild's swap. The transaction commits
+   * asynchronously (see ASYNCHRONOUS_COMMIT).
    */
-  static async beginAndAdvance(
-    db: Queryable,
-    name: string,
-    from: LogPosition,
-    to: LogPosition,
-  ): Promise<boolean> {
-    const results = (await db.query(
-      `BEGIN; ${advanceStatement(name, from, to)}`,
-    )) as unknown as Array<{ rowCount: number | null }>;
-    return results[1].rowCount === 1;
+  static advanceOrFail(name: string, from: LogPosition, to: LogPosition): string {
+    const positions = [from.commit, from.prepare, to.commit, to.prepare].map((p) => `'${p}'`);
+    return `SELECT advance_checkpoint(${escapeLiteral(name)}, ${positions.join(', ')})`;
+  }
+
+  /** The error of `advanceOrFail` when the checkpoint had moved. */
+  static moved(error: unknown): boolean {
+    return (error as { code?: unknown } | undefined)?.code === 'BX409';
   }
 
   /** Sets the checkpoint unconditionally (a rebuild's swap, under the row lock it took). */
@@ -134,24 +139,6 @@ export class Checkpoints {
   static async lock(db: Queryable, name: string): Promise<void> {
     await db.query('SELECT 1 FROM subscription_checkpoints WHERE name = $1 FOR UPDATE', [name]);
   }
-}
-
-/**
- * The conditional move, committing asynchronously (`set_config(..., true)` lasts to the end of
- * its transaction), as a simple query: the values are inlined as literals (positions are digits,
- * the name is quoted), so it can follow a BEGIN in the same round trip.
- */
-function advanceStatement(name: string, from: LogPosition, to: LogPosition): string {
-  return `UPDATE subscription_checkpoints
-      SET commit_position = '${to.commit}', prepare_position = '${to.prepare}', updated_at = now()
-    FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
-    WHERE name = ${quoted(name)} AND commit_position = '${from.commit}'
-      AND prepare_position = '${from.prepare}'`;
-}
-
-/** A string literal (standard_conforming_strings: only the quote needs doubling). */
-function quoted(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** The checkpoint moved under a runner (a rebuild swapped its tables): reload and resume. */

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PoolClient } from 'pg';
 import {
   DomainEvent,
   EventEnvelope,
   eventTypes,
   Projection,
   TableNames,
+  ReadModelWrites,
 } from '@blocx/event-sourcing';
 import { RecipientOptedIn, RecipientOptedOut, SendRefusedOptedOut } from '@blocx/consent';
 import {
@@ -59,7 +59,7 @@ export class MessageReportProjection extends Projection<Table> {
   readonly tables = [REPORT_TABLE] as const;
   override readonly filter = { eventTypes: eventTypes(...COUNTED) };
 
-  async apply(envelopes: EventEnvelope[], tx: PoolClient, tables: TableNames<Table>) {
+  apply(envelopes: EventEnvelope[], writes: ReadModelWrites, tables: TableNames<Table>) {
     // One row per (profile, minute) with every count it gains, all upserted in one statement.
     const rows = new Map<string, Row>();
     for (const { event } of envelopes) {
@@ -72,7 +72,7 @@ export class MessageReportProjection extends Projection<Table> {
     }
     if (rows.size === 0) return;
     const table = tables[REPORT_TABLE];
-    await tx.query(
+    writes.add(
       `INSERT INTO ${table} (messaging_profile_id, minute, account_id, ${REPORT_COUNTS.join(', ')})
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(messaging_profile_id uuid,
          minute timestamptz, account_id uuid, ${REPORT_COUNTS.map((c) => `${c} int`).join(', ')})

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PoolClient } from 'pg';
-import { EventEnvelope, eventTypes, Projection, TableNames } from '@blocx/event-sourcing';
+import {
+  EventEnvelope,
+  eventTypes,
+  Projection,
+  TableNames,
+  ReadModelWrites,
+} from '@blocx/event-sourcing';
 import {
   MessageDelivered,
   MessageFailed,
@@ -51,7 +56,7 @@ export class MessagesProjection extends Projection<Table> {
   readonly tables = [MESSAGES_TABLE] as const;
   override readonly filter = { eventTypes: eventTypes(...messageEvents) };
 
-  async apply(envelopes: EventEnvelope[], tx: PoolClient, tables: TableNames<Table>) {
+  apply(envelopes: EventEnvelope[], writes: ReadModelWrites, tables: TableNames<Table>) {
     const table = tables[MESSAGES_TABLE];
     const inserts: NewRow[] = [];
     const rounds: Move[][] = [];
@@ -67,8 +72,8 @@ export class MessagesProjection extends Projection<Table> {
       movesOf.set(move.id, round + 1);
       (rounds[round] ??= []).push(move);
     }
-    if (inserts.length > 0) await insert(tx, table, inserts);
-    for (const round of rounds) await moveAll(tx, table, round);
+    if (inserts.length > 0) insert(writes, table, inserts);
+    for (const round of rounds) moveAll(writes, table, round);
   }
 }
 
@@ -113,8 +118,8 @@ function moveOf(event: object): Move | undefined {
   return undefined;
 }
 
-async function insert(tx: PoolClient, table: string, rows: NewRow[]) {
-  await tx.query(
+function insert(writes: ReadModelWrites, table: string, rows: NewRow[]) {
+  writes.add(
     `INSERT INTO ${table} (id, account_id, messaging_profile_id, direction, "from", "to", text,
        status, encoding, parts, errors, created_at, updated_at)
      SELECT id, account_id, messaging_profile_id, direction, "from", "to", text, status, encoding,
@@ -131,8 +136,8 @@ async function insert(tx: PoolClient, table: string, rows: NewRow[]) {
  * Each message at most once per call: an UPDATE … FROM changes a row only once. The ids again as
  * an array give the planner an index condition (the join alone may scan the whole table).
  */
-async function moveAll(tx: PoolClient, table: string, moves: Move[]) {
-  await tx.query(
+function moveAll(writes: ReadModelWrites, table: string, moves: Move[]) {
+  writes.add(
     `UPDATE ${table} AS m SET status = u.status, updated_at = u.at, errors = m.errors || u.errors
      FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, status text, at timestamptz, errors jsonb,
        from_statuses text[])

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PoolClient } from 'pg';
-import { EventEnvelope, Projection, TableNames } from '@blocx/event-sourcing';
+import { EventEnvelope, Projection, TableNames, ReadModelWrites } from '@blocx/event-sourcing';
 import { CampaignRegistered } from '../domain/campaign.events';
 
 export const CAMPAIGNS_TABLE = 'campaigns';
@@ -15,15 +14,11 @@ export class CampaignsProjection extends Projection<Table> {
   readonly tables = [CAMPAIGNS_TABLE] as const;
   override readonly filter = { streamPrefixes: ['campaign-'] };
 
-  async apply(
-    envelopes: EventEnvelope[],
-    tx: PoolClient,
-    tables: TableNames<Table>,
-  ): Promise<void> {
+  apply(envelopes: EventEnvelope[], writes: ReadModelWrites, tables: TableNames<Table>): void {
     for (const { event } of envelopes) {
       if (!(event instanceof CampaignRegistered)) continue;
       const d = event.data;
-      await tx.query(
+      writes.add(
         `INSERT INTO ${tables[CAMPAIGNS_TABLE]} (id, account_id, brand_name, use_case, description,
            status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (id) DO NOTHING`,

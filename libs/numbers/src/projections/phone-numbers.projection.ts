@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PoolClient } from 'pg';
-import { EventEnvelope, Projection, TableNames } from '@blocx/event-sourcing';
+import { EventEnvelope, Projection, TableNames, ReadModelWrites } from '@blocx/event-sourcing';
 import {
   CampaignAttachedToNumber,
   CampaignDetachedFromNumber,
@@ -23,16 +22,12 @@ export class PhoneNumbersProjection extends Projection<Table> {
   readonly tables = [PHONE_NUMBERS_TABLE] as const;
   override readonly filter = { streamPrefixes: ['phoneNumber-'] };
 
-  async apply(
-    envelopes: EventEnvelope[],
-    tx: PoolClient,
-    tables: TableNames<Table>,
-  ): Promise<void> {
+  apply(envelopes: EventEnvelope[], writes: ReadModelWrites, tables: TableNames<Table>): void {
     const table = tables[PHONE_NUMBERS_TABLE];
     for (const { event } of envelopes) {
       if (event instanceof NumberProvisioned) {
         const d = event.data;
-        await tx.query(
+        writes.add(
           `INSERT INTO ${table} (phone_number, account_id, type, country, messaging_profile_id,
              campaign_id, created_at, updated_at)
            VALUES ($1, $2, $3, $4, NULL, NULL, $5, $5)
@@ -41,8 +36,8 @@ export class PhoneNumbersProjection extends Projection<Table> {
           [d.phoneNumber, d.accountId, d.type, d.country, d.provisionedAt],
         );
       } else if (event instanceof NumberAssignedToProfile) {
-        await setColumn(
-          tx,
+        setColumn(
+          writes,
           table,
           event.data,
           'messaging_profile_id',
@@ -50,17 +45,10 @@ export class PhoneNumbersProjection extends Projection<Table> {
           event.data.assignedAt,
         );
       } else if (event instanceof NumberUnassignedFromProfile) {
-        await setColumn(
-          tx,
-          table,
-          event.data,
-          'messaging_profile_id',
-          null,
-          event.data.unassignedAt,
-        );
+        setColumn(writes, table, event.data, 'messaging_profile_id', null, event.data.unassignedAt);
       } else if (event instanceof CampaignAttachedToNumber) {
-        await setColumn(
-          tx,
+        setColumn(
+          writes,
           table,
           event.data,
           'campaign_id',
@@ -68,9 +56,9 @@ export class PhoneNumbersProjection extends Projection<Table> {
           event.data.attachedAt,
         );
       } else if (event instanceof CampaignDetachedFromNumber) {
-        await setColumn(tx, table, event.data, 'campaign_id', null, event.data.detachedAt);
+        setColumn(writes, table, event.data, 'campaign_id', null, event.data.detachedAt);
       } else if (event instanceof NumberReleased) {
-        await tx.query(`DELETE FROM ${table} WHERE phone_number = $1 AND account_id = $2`, [
+        writes.add(`DELETE FROM ${table} WHERE phone_number = $1 AND account_id = $2`, [
           event.data.phoneNumber,
           event.data.accountId,
         ]);
@@ -80,15 +68,15 @@ export class PhoneNumbersProjection extends Projection<Table> {
 }
 
 /** A released number's late settlement matches no row (it left the account): nothing to change. */
-async function setColumn(
-  tx: PoolClient,
+function setColumn(
+  writes: ReadModelWrites,
   table: string,
   key: { phoneNumber: string; accountId: string },
   column: 'messaging_profile_id' | 'campaign_id',
   value: string | null,
   at: string,
-): Promise<void> {
-  await tx.query(
+): void {
+  writes.add(
     `UPDATE ${table} SET ${column} = $3, updated_at = $4 WHERE phone_number = $1 AND account_id = $2`,
     [key.phoneNumber, key.accountId, value, at],
   );
