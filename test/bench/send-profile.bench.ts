@@ -92,11 +92,16 @@ function p99(stat: Stat): string {
   return sorted[Math.floor(0.99 * (sorted.length - 1))].toFixed(1);
 }
 
-function kindOf(text: string): string {
+function kindOf(text: string, values: unknown[] | undefined): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.startsWith('WITH moved')) return 'append (fast)';
   if (t.includes('append_to_stream')) return 'append (function)';
-  if (t.includes('FROM events WHERE stream_id')) return 'readStream';
+  if (t.includes('FROM events WHERE stream_id')) {
+    return `readStream ${String(values?.[0]).split('-')[0]}`;
+  }
+  if (t.startsWith('SELECT advance_checkpoint')) {
+    return `checkpoint (+ writes) ${t.split("'")[1]}`;
+  }
   if (t.includes('FROM events WHERE (transaction_id')) return 'readAll';
   if (t.includes('held_back')) return 'heldBack';
   if (t.includes('subscription_checkpoints')) return 'checkpoint';
@@ -108,22 +113,24 @@ function instrumentQueries(): void {
   const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   proto.query = function (this: Client, ...args: unknown[]) {
-    const first = args[0] as string | { text: string };
+    const first = args[0] as string | { text: string; values?: unknown[] };
     const text = typeof first === 'string' ? first : (first?.text ?? '?');
+    const queryValues = (typeof first === 'string' ? args[1] : first?.values) as
+      unknown[] | undefined;
     const started = performance.now();
     const last = args.length - 1;
     if (typeof args[last] === 'function') {
       const callback = args[last] as (...a: unknown[]) => unknown;
       args[last] = (...a: unknown[]) => {
-        add(queryStats, kindOf(text), performance.now() - started);
+        add(queryStats, kindOf(text, queryValues), performance.now() - started);
         return callback(...a);
       };
     }
     const result = original.apply(this, args);
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       (result as Promise<unknown>).then(
-        () => add(queryStats, kindOf(text), performance.now() - started),
-        () => add(queryStats, kindOf(text), performance.now() - started),
+        () => add(queryStats, kindOf(text, queryValues), performance.now() - started),
+        () => add(queryStats, kindOf(text, queryValues), performance.now() - started),
       );
     }
     return result;

@@ -24,24 +24,24 @@ export interface NumberLine {
  * Undefined when the number is not on the platform now (never provisioned, or released).
  */
 export function numberLineOf(events: readonly DomainEvent[]): NumberLine | undefined {
-  let line: NumberLine | undefined;
-  for (const event of events) {
-    if (event instanceof NumberProvisioned) {
-      const { phoneNumber, accountId, type, country } = event.data;
-      line = { phoneNumber, accountId, type, country, profileId: null, campaignId: null };
-    } else if (event instanceof NumberReleased) {
-      line = undefined;
-    } else if (line === undefined) {
-      continue;
-    } else if (event instanceof NumberAssignedToProfile) {
-      line = { ...line, profileId: event.data.profileId };
-    } else if (event instanceof NumberUnassignedFromProfile) {
-      line = { ...line, profileId: null };
-    } else if (event instanceof CampaignAttachedToNumber) {
-      line = { ...line, campaignId: event.data.campaignId };
-    } else if (event instanceof CampaignDetachedFromNumber) {
-      line = { ...line, campaignId: null };
-    }
+  return events.reduce(foldNumberLine, undefined);
+}
+
+/** One event of the number's stream: the line after it (a new object when it changed). */
+export function foldNumberLine(
+  line: NumberLine | undefined,
+  event: DomainEvent,
+): NumberLine | undefined {
+  if (event instanceof NumberProvisioned) {
+    const { phoneNumber, accountId, type, country } = event.data;
+    return { phoneNumber, accountId, type, country, profileId: null, campaignId: null };
   }
+  if (event instanceof NumberReleased || line === undefined) return undefined;
+  if (event instanceof NumberAssignedToProfile) return { ...line, profileId: event.data.profileId };
+  if (event instanceof NumberUnassignedFromProfile) return { ...line, profileId: null };
+  if (event instanceof CampaignAttachedToNumber) {
+    return { ...line, campaignId: event.data.campaignId };
+  }
+  if (event instanceof CampaignDetachedFromNumber) return { ...line, campaignId: null };
   return line;
 }

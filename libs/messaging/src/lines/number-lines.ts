@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { EventRegistry, EventStore, streamName } from '@blocx/event-sourcing';
+import { EventRegistry, EventStore, streamName, StreamFolds } from '@blocx/event-sourcing';
 import { E164 } from '@blocx/platform';
-import { NumberLine, numberLineOf } from '../domain/number-line';
+import { foldNumberLine, NumberLine } from '../domain/number-line';
 
 /**
  * A platform number as its stream in the event log says now (never a lagging read model): the
- * send's checks and the final gate see a campaign detached or a number released at once.
+ * send's checks and the final gate see a campaign detached or a number released at once. Each
+ * read brings the last line this process folded up to date with the events appended since.
  */
 @Injectable()
 export class NumberLines {
-  constructor(
-    private readonly store: EventStore,
-    private readonly registry: EventRegistry,
-  ) {}
+  private readonly lines: StreamFolds<NumberLine>;
 
-  async current(number: E164): Promise<NumberLine | undefined> {
-    const recorded = await this.store.readStream(streamName('phoneNumber', number.digits));
-    return numberLineOf(recorded.map((event) => this.registry.revive(event)));
+  constructor(store: EventStore, registry: EventRegistry) {
+    this.lines = new StreamFolds(store, registry, foldNumberLine);
+  }
+
+  current(number: E164): Promise<NumberLine | undefined> {
+    return this.lines.current(streamName('phoneNumber', number.digits));
+  }
+
+  /** The line as last read here, if it was: which profile to read ahead for a send. */
+  lastKnown(number: E164): NumberLine | undefined {
+    return this.lines.lastKnown(streamName('phoneNumber', number.digits));
   }
 }

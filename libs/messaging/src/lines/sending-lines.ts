@@ -8,28 +8,42 @@ import {
 import { E164, RuleViolation } from '@blocx/platform';
 import { NumberLine } from '../domain/number-line';
 import { sendingLineViolation } from '../domain/sending-rules';
+import { ProfileRules } from '../domain/profile-rules';
 import { NumberLines } from './number-lines';
+import { SendingProfiles } from './profile-rules';
 
 export interface CheckedLine {
   number: NumberLine;
-  profile: MessagingProfileView;
+  profile: ProfileRules;
 }
 
-/** The number and profile rules of a send, as they are now. */
+/** The number and profile rules of a send, as the log says now. */
 @Injectable()
 export class SendingLines {
   constructor(
     private readonly numbers: NumberLines,
+    private readonly profiles: SendingProfiles,
     private readonly queries: QueryBus,
   ) {}
 
-  /** Before queuing: the number's current profile rules; throws the first violation. */
+  /**
+   * Before queuing: the number's current profile rules; throws the first violation. The profile
+   * the number was last seen on is read beside the number (one round trip for both); only when
+   * the number has moved since is its new profile read after it.
+   */
   async check(accountId: string, from: E164, to: E164): Promise<CheckedLine> {
-    const number = await this.numbers.current(from);
+    const seenOn = this.numbers.lastKnown(from)?.profileId ?? undefined;
+    const [number, profileSeenOn] = await Promise.all([
+      this.numbers.current(from),
+      seenOn === undefined ? undefined : this.profiles.current(accountId, seenOn),
+    ]);
+    const profileId = number?.accountId === accountId ? number.profileId : null;
     const profile =
-      number?.profileId && number.accountId === accountId
-        ? await this.profile(accountId, number.profileId)
-        : undefined;
+      profileId === null
+        ? undefined
+        : profileId === seenOn
+          ? profileSeenOn
+          : await this.profiles.current(accountId, profileId);
     const violation = sendingLineViolation({
       accountId,
       from,
@@ -38,7 +52,7 @@ export class SendingLines {
       allowedCountries: profile?.allowedCountries ?? [],
     });
     if (violation !== undefined) throw violation;
-    return { number: number as NumberLine, profile: profile as MessagingProfileView };
+    return { number: number as NumberLine, profile: profile as ProfileRules };
   }
 
   /**
@@ -54,7 +68,7 @@ export class SendingLines {
   ): Promise<RuleViolation | undefined> {
     const [number, profile] = await Promise.all([
       this.numbers.current(from),
-      this.profile(accountId, profileId),
+      this.profiles.current(accountId, profileId),
     ]);
     return sendingLineViolation({
       accountId,
@@ -65,7 +79,7 @@ export class SendingLines {
     });
   }
 
-  /** The profile's settings now; undefined once it is deleted. */
+  /** The profile's whole settings, from its read model; undefined once it is deleted. */
   async profile(accountId: string, profileId: string): Promise<MessagingProfileView | undefined> {
     try {
       return await this.queries.execute(new GetMessagingProfile({ accountId, profileId }));

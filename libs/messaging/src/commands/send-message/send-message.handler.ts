@@ -115,11 +115,11 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
         new GetConsentStanding({ accountId, number: from.value, recipient: to.value }),
       ),
     ]);
-    if (!standing.optedOut) return profile.id;
+    if (!standing.optedOut) return profile.profileId;
     const consent = await this.commands.execute(
       new CheckRecipientConsent({
         accountId,
-        profileId: profile.id,
+        profileId: profile.profileId,
         number: from.value,
         recipient: to.value,
       }),
@@ -129,7 +129,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       await this.readModels.waitFor(consent.position, MESSAGING_READ_MODELS);
       throw new RecipientOptedOutError(from.value, to.value);
     }
-    return profile.id;
+    return profile.profileId;
   }
 
   private async queue(

@@ -1,0 +1,101 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSettings } from '@blocx/platform';
+import { createHttpServer } from '../../../apps/api/src/http-server';
+import { ApiClient } from '../../support/api-client';
+import { startTestService, TestService } from '../../support/test-service';
+import { Client, expectError, expectOk, Line, openLine, usNumber } from './messaging-fixture';
+
+const CA = '+14165550123';
+
+/**
+ * A send reads its number's and its profile's rules from the log, where each instance keeps what
+ * it last read and reads only what was appended since: an edit made through one instance applies
+ * to the very next send on another that had read the old rules a moment before.
+ */
+describe('sending rules as they are now, on every instance', () => {
+  let service: TestService;
+  let other: NestFastifyApplication;
+  let otherDataDir: string;
+  let alice: Client;
+  let aliceElsewhere: ApiClient;
+  let line: Line;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    otherDataDir = mkdtempSync(join(tmpdir(), 'blocx-other-'));
+    other = await createHttpServer(
+      loadSettings({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: otherDataDir,
+        DATABASE_URL: service.database.url,
+        ADMIN_API_KEY: service.operatorKey,
+        SUBSCRIPTIONS: 'api',
+      }),
+    );
+    await other.listen(0, '127.0.0.1');
+    const address = other.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const created = (await service.operator.post('/accounts', { name: 'Alice' })).body.data;
+    alice = Object.assign(new ApiClient(service.baseUrl, created.api_key), {
+      accountId: created.id as string,
+    });
+    aliceElsewhere = new ApiClient(`http://127.0.0.1:${port}`, created.api_key);
+    line = await openLine(alice);
+  });
+  afterAll(async () => {
+    await other?.close();
+    await service?.close();
+    rmSync(otherDataDir, { recursive: true, force: true });
+  });
+
+  const sendElsewhere = (to: string) =>
+    aliceElsewhere.post('/messaging/send', { from: line.number, to, text: 'Bonjour' });
+  const assign = (profileId: string | null) =>
+    expectOk(
+      alice.patch(`/numbers/${encodeURIComponent(line.number)}`, {
+        messaging_profile_id: profileId,
+      }),
+      200,
+    );
+
+  it('an edit of the allowed countries applies to the next send', async () => {
+    expectError(await sendElsewhere(CA), 422, 'destination_not_allowed', '/to');
+    await expectOk(
+      alice.patch(`/messaging-profiles/${line.profileId}`, { allowed_countries: ['US', 'CA'] }),
+      200,
+    );
+    const sent = await expectOk(sendElsewhere(CA), 202);
+    expect(sent).toMatchObject({ to: CA, messaging_profile_id: line.profileId });
+
+    await expectOk(
+      alice.patch(`/messaging-profiles/${line.profileId}`, { allowed_countries: ['US'] }),
+      200,
+    );
+    expectError(await sendElsewhere(CA), 422, 'destination_not_allowed', '/to');
+  });
+
+  it("a move of the number applies the new profile's rules to the next send", async () => {
+    await expectOk(
+      alice.patch(`/messaging-profiles/${line.profileId}`, { allowed_countries: ['US', 'CA'] }),
+      200,
+    );
+    await expectOk(sendElsewhere(CA), 202);
+    const usOnly = await expectOk(alice.post('/messaging-profiles', { name: 'US only' }), 201);
+    await assign(usOnly.id as string);
+
+    expectError(await sendElsewhere(CA), 422, 'destination_not_allowed', '/to');
+    const sent = await expectOk(sendElsewhere(usNumber()), 202);
+    expect(sent.messaging_profile_id).toBe(usOnly.id);
+
+    await assign(line.profileId);
+    expect((await expectOk(sendElsewhere(CA), 202)).messaging_profile_id).toBe(line.profileId);
+
+    await assign(null);
+    expectError(await sendElsewhere(usNumber()), 422, 'from_number_not_assigned', '/from');
+  });
+});
