@@ -10,7 +10,6 @@
  * Add `--cpu-prof` to node for a CPU profile of the process.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,9 +22,10 @@ import { loadSettings, PG_POOL } from '@blocx/platform';
 import { createHttpServer } from '../../apps/api/src/http-server';
 import { NumberLines } from '../../libs/messaging/src/lines/number-lines';
 import { SendingLines } from '../../libs/messaging/src/lines/sending-lines';
+import { SendingProfiles } from '../../libs/messaging/src/lines/sending-profiles';
 import { LogTail } from '../../libs/event-sourcing/src/postgres/log-tail';
 import { SubscriptionProgress } from '../../libs/event-sourcing/src/subscriptions/subscription-progress';
-import { openLine, recipients, SERVER } from './bench-support';
+import { openLine, recipients, withDatabase } from './bench-support';
 
 /** When each appended position (prepare) was appended, reached the tail, reached each projection. */
 const appendedAt = new Map<string, number>();
@@ -215,20 +215,14 @@ function postgresCpuSeconds(): number {
 }
 
 async function main(): Promise<void> {
-  const name = `blocx_prof_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
   instrumentQueries();
   timeMethod(NumberLines.prototype, 'current', 'number stream fold');
-  timeMethod(SendingLines.prototype, 'profile', 'profile query');
+  timeMethod(SendingProfiles.prototype, 'current', 'profile stream fold');
   timeMethod(SendingLines.prototype, 'check', 'line check (number+profile)');
   timeMethod(ReadModelWaiter.prototype, 'waitFor', 'read-your-writes wait');
-  try {
+  await withDatabase(async (databaseUrl) => {
     const settings = loadSettings({
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: databaseUrl,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'blocx-prof-')),
       ADMIN_API_KEY: 'bench-operator-key-0123456789',
       LOG_LEVEL: 'error',
@@ -373,10 +367,7 @@ async function main(): Promise<void> {
     console.table(db);
     await app.close();
     await new Promise((resolve) => setTimeout(resolve, 500));
-  } finally {
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

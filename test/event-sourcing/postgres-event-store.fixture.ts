@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { eventSourcingMigrations } from '../../libs/event-sourcing/src/migrations';
+import { MigrationList } from '../../libs/platform/src/database/database.module';
 import {
   PostgresEventStore,
   PostgresEventStoreOptions,
@@ -9,14 +10,13 @@ import {
 import { TestDatabase, createTestDatabase } from '../support/test-database';
 import { EventStoreFixture } from './event-store.contract';
 
-/** A fresh database with the event store schema. */
-export async function eventStoreDatabase(kind: 'postgres' | 'pglite'): Promise<TestDatabase> {
+/** A fresh database with the event store schema (or the `migrations` given). */
+export async function eventStoreDatabase(
+  kind: 'postgres' | 'pglite',
+  migrations: MigrationList = eventSourcingMigrations,
+): Promise<TestDatabase> {
   const database = await createTestDatabase(kind);
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url: database.url,
-    migrations: eventSourcingMigrations,
-  });
+  const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();

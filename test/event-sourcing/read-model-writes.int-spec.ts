@@ -1,5 +1,4 @@
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
 import { eventSourcingMigrations } from '@blocx/event-sourcing';
 import {
   inlineParameters,
@@ -7,7 +6,8 @@ import {
   SqlValue,
 } from '../../libs/event-sourcing/src/projections/read-model-writes';
 import { Checkpoints } from '../../libs/event-sourcing/src/subscriptions/checkpoints';
-import { createTestDatabase, TestDatabase, usingRealPostgres } from '../support/test-database';
+import { TestDatabase, usingRealPostgres } from '../support/test-database';
+import { eventStoreDatabase } from './postgres-event-store.fixture';
 
 const STRINGS = [
   '',
@@ -35,15 +35,11 @@ describe.each(['postgres', 'pglite'] as const)('Read-model writes inlined on %s'
 
   beforeAll(async () => {
     const real = await usingRealPostgres();
-    database = await createTestDatabase(kind === 'postgres' && real ? 'postgres' : 'pglite');
-    const schema = new DataSource({
-      type: 'postgres',
-      url: database.url,
-      migrations: eventSourcingMigrations,
-    });
-    await schema.initialize();
-    await schema.runMigrations();
-    await schema.destroy();
+    // The kernel's whole schema: the event store and the checkpoints.
+    database = await eventStoreDatabase(
+      kind === 'postgres' && real ? 'postgres' : 'pglite',
+      eventSourcingMigrations,
+    );
     pool = new Pool({ connectionString: database.url, max: 2 });
     pool.on('error', () => undefined);
     await pool.query('CREATE TABLE written (n int PRIMARY KEY, value text NOT NULL)');

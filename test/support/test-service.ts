@@ -20,11 +20,19 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** The real service, in this process, on a free port, over a fresh database. */
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
-  const database = await createTestDatabase();
+export interface TestInstance {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** One more instance of the service, in this process, on a free port, over `database`. */
+export async function startTestInstance(
+  database: TestDatabase,
+  operatorKey: string,
+  env: Record<string, string> = {},
+): Promise<TestInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'blocx-svc-'));
-  const operatorKey = `blxop_${randomBytes(24).toString('base64url')}`;
   const settings = loadSettings({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -38,7 +46,21 @@ export async function startTestService(env: Record<string, string> = {}): Promis
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The real service, in this process, on a free port, over a fresh database. */
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+  const database = await createTestDatabase();
+  const operatorKey = `blxop_${randomBytes(24).toString('base64url')}`;
+  const { app, baseUrl, close } = await startTestInstance(database, operatorKey, env);
   const operator = new ApiClient(baseUrl, operatorKey);
   return {
     app,
@@ -54,9 +76,8 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       return Object.assign(new ApiClient(baseUrl, data.api_key), { accountId: data.id });
     },
     async close() {
-      await app.close();
+      await close();
       await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -17,7 +17,7 @@ import { CarrierInboundController } from './http/carrier-inbound.controller';
 import { MessagesController } from './http/messages.controller';
 import { ProfileReportController } from './http/profile-report.controller';
 import { NumberLines } from './lines/number-lines';
-import { SendingProfiles } from './lines/profile-rules';
+import { SendingProfiles } from './lines/sending-profiles';
 import { SendingLines } from './lines/sending-lines';
 import { CreateMessagingTables1733710000000 } from './migrations/1733710000000-create-messaging-tables';
 import { KeywordReplies } from './processors/keyword-replies.processor';

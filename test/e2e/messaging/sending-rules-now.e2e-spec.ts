@@ -1,11 +1,10 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadSettings } from '@blocx/platform';
-import { createHttpServer } from '../../../apps/api/src/http-server';
 import { ApiClient } from '../../support/api-client';
-import { startTestService, TestService } from '../../support/test-service';
+import {
+  startTestInstance,
+  startTestService,
+  TestInstance,
+  TestService,
+} from '../../support/test-service';
 import { Client, expectError, expectOk, Line, openLine, usNumber } from './messaging-fixture';
 
 const CA = '+14165550123';
@@ -17,40 +16,23 @@ const CA = '+14165550123';
  */
 describe('sending rules as they are now, on every instance', () => {
   let service: TestService;
-  let other: NestFastifyApplication;
-  let otherDataDir: string;
+  let other: TestInstance;
   let alice: Client;
   let aliceElsewhere: ApiClient;
   let line: Line;
 
   beforeAll(async () => {
     service = await startTestService();
-    otherDataDir = mkdtempSync(join(tmpdir(), 'blocx-other-'));
-    other = await createHttpServer(
-      loadSettings({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: otherDataDir,
-        DATABASE_URL: service.database.url,
-        ADMIN_API_KEY: service.operatorKey,
-        SUBSCRIPTIONS: 'api',
-      }),
-    );
-    await other.listen(0, '127.0.0.1');
-    const address = other.getHttpServer().address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const created = (await service.operator.post('/accounts', { name: 'Alice' })).body.data;
-    alice = Object.assign(new ApiClient(service.baseUrl, created.api_key), {
-      accountId: created.id as string,
+    other = await startTestInstance(service.database, service.operatorKey, {
+      SUBSCRIPTIONS: 'api',
     });
-    aliceElsewhere = new ApiClient(`http://127.0.0.1:${port}`, created.api_key);
+    alice = await service.newAccount('Alice');
+    aliceElsewhere = new ApiClient(other.baseUrl, alice.apiKey);
     line = await openLine(alice);
   });
   afterAll(async () => {
     await other?.close();
     await service?.close();
-    rmSync(otherDataDir, { recursive: true, force: true });
   });
 
   const sendElsewhere = (to: string) =>

@@ -1,3 +1,4 @@
+import { DomainEvent } from '@blocx/event-sourcing';
 import {
   CampaignAttachedToNumber,
   CampaignDetachedFromNumber,
@@ -7,7 +8,10 @@ import {
   NumberReleased,
   NumberUnassignedFromProfile,
 } from '@blocx/numbers';
-import { numberLineOf } from './number-line';
+import { foldNumberLine } from './number-line';
+
+/** The line a whole stream folds to. */
+const numberLineOf = (events: DomainEvent[]) => events.reduce(foldNumberLine, undefined);
 
 const at = '2025-06-01T10:00:00.000Z';
 const key = { phoneNumber: '+12025550123', accountId: 'acc-1' };
@@ -26,7 +30,7 @@ const assigned = new NumberAssignedToProfile({
 });
 const campaign = new CampaignAttachedToNumber({ ...key, campaignId: 'c1', attachedAt: at });
 
-describe('numberLineOf', () => {
+describe('foldNumberLine over a stream', () => {
   it('is undefined for a number never provisioned', () => {
     expect(numberLineOf([])).toBeUndefined();
   });

@@ -20,14 +20,10 @@ export interface NumberLine {
 }
 
 /**
- * Folds the events of a `phoneNumber-<digits>` stream (the numbers context's public events).
- * Undefined when the number is not on the platform now (never provisioned, or released).
+ * One event of a `phoneNumber-<digits>` stream (the numbers context's public events): the line
+ * after it, a new object when it changed. Undefined when the number is not on the platform now
+ * (never provisioned, or released).
  */
-export function numberLineOf(events: readonly DomainEvent[]): NumberLine | undefined {
-  return events.reduce(foldNumberLine, undefined);
-}
-
-/** One event of the number's stream: the line after it (a new object when it changed). */
 export function foldNumberLine(
   line: NumberLine | undefined,
   event: DomainEvent,

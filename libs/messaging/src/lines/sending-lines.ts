@@ -1,21 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import {
-  GetMessagingProfile,
-  MessagingProfileNotFound,
-  MessagingProfileView,
-} from '@blocx/profiles';
 import { E164, RuleViolation } from '@blocx/platform';
-import { NumberLine } from '../domain/number-line';
 import { sendingLineViolation } from '../domain/sending-rules';
 import { ProfileRules } from '../domain/profile-rules';
 import { NumberLines } from './number-lines';
-import { SendingProfiles } from './profile-rules';
-
-export interface CheckedLine {
-  number: NumberLine;
-  profile: ProfileRules;
-}
+import { SendingProfiles } from './sending-profiles';
 
 /** The number and profile rules of a send, as the log says now. */
 @Injectable()
@@ -23,15 +11,14 @@ export class SendingLines {
   constructor(
     private readonly numbers: NumberLines,
     private readonly profiles: SendingProfiles,
-    private readonly queries: QueryBus,
   ) {}
 
   /**
-   * Before queuing: the number's current profile rules; throws the first violation. The profile
+   * Before queuing: the number's current profile's rules; throws the first violation. The profile
    * the number was last seen on is read beside the number (one round trip for both); only when
    * the number has moved since is its new profile read after it.
    */
-  async check(accountId: string, from: E164, to: E164): Promise<CheckedLine> {
+  async check(accountId: string, from: E164, to: E164): Promise<ProfileRules> {
     const seenOn = this.numbers.lastKnown(from)?.profileId ?? undefined;
     const [number, profileSeenOn] = await Promise.all([
       this.numbers.current(from),
@@ -52,7 +39,7 @@ export class SendingLines {
       allowedCountries: profile?.allowedCountries ?? [],
     });
     if (violation !== undefined) throw violation;
-    return { number: number as NumberLine, profile: profile as ProfileRules };
+    return profile as ProfileRules;
   }
 
   /**
@@ -77,15 +64,5 @@ export class SendingLines {
       number: number && { ...number, profileId },
       allowedCountries: profile?.allowedCountries ?? [],
     });
-  }
-
-  /** The profile's whole settings, from its read model; undefined once it is deleted. */
-  async profile(accountId: string, profileId: string): Promise<MessagingProfileView | undefined> {
-    try {
-      return await this.queries.execute(new GetMessagingProfile({ accountId, profileId }));
-    } catch (error) {
-      if (error instanceof MessagingProfileNotFound) return undefined;
-      throw error;
-    }
   }
 }

@@ -9,11 +9,7 @@ import {
   EventStore,
   eventTypes,
 } from '@blocx/event-sourcing';
-import {
-  GetMessagingProfile,
-  MessagingProfileNotFound,
-  MessagingProfileView,
-} from '@blocx/profiles';
+import { MessagingProfileView } from '@blocx/profiles';
 import { Message } from '../domain/message.aggregate';
 import {
   MessageDelivered,
@@ -22,6 +18,7 @@ import {
   MessageSent,
 } from '../domain/message.events';
 import { toMessageResponse } from '../http/message.response';
+import { profileSettings } from '../lines/sending-profiles';
 import { DeliveryJob, EnqueueWebhookDeliveries } from '@blocx/webhooks';
 
 /** The subscription name (its checkpoint). Never rename it. */
@@ -64,20 +61,21 @@ export class MessageWebhooks extends BatchProcessor {
   }
 
   async handleBatch(envelopes: EventEnvelope[]): Promise<void> {
-    const profiles = new Map<string, Promise<MessagingProfileView | undefined>>();
+    const settings = new Map<string, Promise<MessagingProfileView | undefined>>();
     for (const { event } of envelopes) {
       const { accountId, profileId } = (event as Notified).data;
       if (notice(event) === undefined || profileId === null) continue;
       const key = `${accountId}/${profileId}`;
-      if (!profiles.has(key)) profiles.set(key, this.profile(accountId, profileId));
+      if (!settings.has(key))
+        settings.set(key, profileSettings(this.queries, accountId, profileId));
     }
     // Settle all before any failure surfaces, so no lookup outlives the batch.
-    await Promise.allSettled(profiles.values());
+    await Promise.allSettled(settings.values());
     // Built concurrently: the stream reads of one turn share a statement; then one insert.
     const jobs = await Promise.all(
       envelopes.map(async (envelope) => {
         const { accountId, profileId } = (envelope.event as Notified).data;
-        const profile = profiles.get(`${accountId}/${profileId}`);
+        const profile = settings.get(`${accountId}/${profileId}`);
         return profile === undefined ? undefined : this.jobFor(envelope, await profile);
       }),
     );
@@ -106,21 +104,6 @@ export class MessageWebhooks extends BatchProcessor {
       occurredAt: new Date(found.at),
       payload: { ...(await this.messageAt(envelope)) },
     };
-  }
-
-  /** Its settings now (the profile is read when it is used); undefined once deleted. */
-  private async profile(
-    accountId: string,
-    profileId: string,
-  ): Promise<MessagingProfileView | undefined> {
-    try {
-      return await this.queries.execute<GetMessagingProfile, MessagingProfileView>(
-        new GetMessagingProfile({ accountId, profileId }),
-      );
-    } catch (error) {
-      if (error instanceof MessagingProfileNotFound) return undefined;
-      throw error;
-    }
   }
 
   /** The message object right after this event, not as it is by now. */

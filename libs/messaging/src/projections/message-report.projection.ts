@@ -4,8 +4,8 @@ import {
   EventEnvelope,
   eventTypes,
   Projection,
-  TableNames,
   ReadModelWrites,
+  TableNames,
 } from '@blocx/event-sourcing';
 import { RecipientOptedIn, RecipientOptedOut, SendRefusedOptedOut } from '@blocx/consent';
 import {

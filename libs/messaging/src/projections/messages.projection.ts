@@ -3,8 +3,8 @@ import {
   EventEnvelope,
   eventTypes,
   Projection,
-  TableNames,
   ReadModelWrites,
+  TableNames,
 } from '@blocx/event-sourcing';
 import {
   MessageDelivered,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, Projection, TableNames, ReadModelWrites } from '@blocx/event-sourcing';
+import { EventEnvelope, Projection, ReadModelWrites, TableNames } from '@blocx/event-sourcing';
 import {
   CampaignAttachedToNumber,
   CampaignDetachedFromNumber,

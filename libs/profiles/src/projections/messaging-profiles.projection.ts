@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   EventEnvelope,
   Projection,
-  TableNames,
   ReadModelWrites,
   SqlValue,
+  TableNames,
 } from '@blocx/event-sourcing';
 import { PROFILE_STREAM_CATEGORY } from '../domain/messaging-profile.aggregate';
 import {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import {
   AggregateRepository,
   compareLogPositions,
@@ -17,7 +17,7 @@ import { NumberLine } from '../../domain/number-line';
 import { InvalidPhoneNumber, TextRequired } from '../../domain/sending.errors';
 import { createMessage } from '../../lines/message-writes';
 import { NumberLines } from '../../lines/number-lines';
-import { SendingLines } from '../../lines/sending-lines';
+import { profileSettings } from '../../lines/sending-profiles';
 import { MESSAGING_READ_MODELS } from '../../projections/read-models';
 import { QueueKeywordReply } from '../queue-keyword-reply/queue-keyword-reply.command';
 import { ReceiveInboundMessage } from './receive-inbound-message.command';
@@ -36,7 +36,7 @@ export class ReceiveInboundMessageHandler implements ICommandHandler<ReceiveInbo
   constructor(
     @InjectAggregateRepository(Message) private readonly messages: AggregateRepository<Message>,
     private readonly numbers: NumberLines,
-    private readonly lines: SendingLines,
+    private readonly queries: QueryBus,
     private readonly commands: CommandBus,
     private readonly readModels: ReadModelWaiter,
     private readonly clock: Clock,
@@ -70,7 +70,7 @@ export class ReceiveInboundMessageHandler implements ICommandHandler<ReceiveInbo
     const profile =
       number.profileId === null
         ? undefined
-        : await this.lines.profile(number.accountId, number.profileId);
+        : await profileSettings(this.queries, number.accountId, number.profileId);
     return { handset, number, profile, text: command.text };
   }
 

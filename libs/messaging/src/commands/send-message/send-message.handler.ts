@@ -109,7 +109,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
   private async admit(accountId: string, request: CheckedSendRequest): Promise<string> {
     const { from, to } = request;
     // Consent is read beside the line rules (they are independent), but reported after them.
-    const [{ profile }, standing] = await Promise.all([
+    const [profile, standing] = await Promise.all([
       this.lines.check(accountId, from, to),
       this.queries.execute(
         new GetConsentStanding({ accountId, number: from.value, recipient: to.value }),
