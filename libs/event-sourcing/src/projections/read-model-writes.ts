@@ -1,5 +1,3 @@
-import { escapeLiteral } from 'pg';
-
 /** What a statement of a projection takes as a parameter. */
 export type SqlValue = string | number | boolean | null | readonly (string | number)[];
 
@@ -36,19 +34,29 @@ export function inlineParameters(text: string, values: readonly SqlValue[]): str
 }
 
 /**
- * A constant PostgreSQL reads back as `value`: strings through pg's `escapeLiteral` (quotes
- * doubled; with a backslash, an `E''` constant with backslashes doubled, right whatever
+ * A constant PostgreSQL reads back as `value`: strings quoted (quotes doubled; with a
+ * backslash, an `E''` constant with backslashes doubled, right whatever
  * `standard_conforming_strings` says), numbers and booleans as text, arrays as an array constant.
  */
 export function sqlLiteral(value: SqlValue): string {
   if (value === null) return 'NULL';
-  if (typeof value === 'string') return escapeLiteral(value);
+  if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
     return `'${value}'`;
   }
   if (typeof value === 'boolean') return `'${value}'`;
-  return escapeLiteral(`{${value.map(arrayElement).join(',')}}`);
+  return quoted(`{${value.map(arrayElement).join(',')}}`);
+}
+
+/**
+ * What pg's `escapeLiteral` answers, with two replaces instead of its character-by-character
+ * concatenation (which allocated a string per character: most of what a projection's batch
+ * allocated).
+ */
+function quoted(text: string): string {
+  const body = text.replace(/'/g, "''");
+  return text.includes('\\') ? ` E'${body.replace(/\\/g, '\\\\')}'` : `'${body}'`;
 }
 
 /** An element of an array constant: double-quoted, with `"` and `\` escaped by a backslash. */
