@@ -7,13 +7,20 @@
  * `npm run bench:send` compiled it (or `npx tsc -p test/bench/tsconfig.json`):
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test [PROFILE_RATE=1000] [PROFILE_STOP=a,b] \
  *     TS_NODE_BASEURL=dist/bench node -r tsconfig-paths/register dist/bench/test/bench/send-profile.bench.js
- * Add `--cpu-prof` to node for a CPU profile of the process.
+ * Add `--cpu-prof` to node for a CPU profile of the process, PROFILE_HEAP=file for a heap profile.
+ * At a fixed rate it also tells how many of the slowest sends a garbage-collection pause held up.
  */
 import 'reflect-metadata';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import {
+  monitorEventLoopDelay,
+  performance,
+  PerformanceEntry,
+  PerformanceObserver,
+} from 'node:perf_hooks';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Client, Pool } from 'pg';
 import { SendMessage } from '@blocx/messaging';
@@ -92,8 +99,15 @@ function p99(stat: Stat): string {
   return sorted[Math.floor(0.99 * (sorted.length - 1))].toFixed(1);
 }
 
+/** Statement texts with their whitespace collapsed (done once per text: the bench allocates less). */
+const collapsed = new Map<string, string>();
+
 function kindOf(text: string, values: unknown[] | undefined): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  let t = collapsed.get(text);
+  if (t === undefined) {
+    t = text.replace(/\s+/g, ' ').trim();
+    if (collapsed.size < 10_000) collapsed.set(text, t);
+  }
   if (t.startsWith('WITH moved')) return 'append (fast)';
   if (t.includes('append_to_stream')) return 'append (function)';
   if (t.includes('FROM events WHERE stream_id')) {
@@ -214,6 +228,77 @@ function postgresCpuSeconds(): number {
   return ticks / 100;
 }
 
+/**
+ * Garbage-collection pauses by kind (count per second, median and p90 ms), and at a fixed rate
+ * how many of the slowest 1 % of sends had a pause inside them and how much of their time it was.
+ */
+function describeGcPauses(
+  pauses: Array<{ start: number; ms: number; kind: number }>,
+  spans: Array<[number, number]>,
+  seconds: number,
+): void {
+  const kinds = new Map([
+    [1, 'scavenge'],
+    [2, 'mark-compact'],
+    [4, 'incremental marking'],
+    [8, 'weak callbacks'],
+  ]);
+  for (const [kind, name] of kinds) {
+    const ms = pauses.filter((p) => p.kind === kind).map((p) => p.ms);
+    if (ms.length === 0) continue;
+    ms.sort((a, b) => a - b);
+    const at = (q: number) => ms[Math.floor(q * (ms.length - 1))].toFixed(1);
+    console.log(
+      `GC ${name}: ${(ms.length / seconds).toFixed(1)}/s, median ${at(0.5)} ms, p90 ${at(0.9)} ms, ` +
+        `max ${at(1)} ms`,
+    );
+  }
+  if (spans.length === 0) return;
+  const slowest = [...spans].sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
+  const inside = ([from, to]: [number, number]) =>
+    pauses
+      .filter((p) => p.start < to && p.start + p.ms > from)
+      .reduce((sum, p) => sum + Math.min(to, p.start + p.ms) - Math.max(from, p.start), 0);
+  const share = (group: Array<[number, number]>) => {
+    const held = group.map(inside);
+    const hit = held.filter((ms) => ms > 0).length;
+    const time = group.reduce((sum, [from, to]) => sum + to - from, 0);
+    return (
+      `${((100 * hit) / group.length).toFixed(0)} % had a GC pause inside, ` +
+      `GC was ${((100 * held.reduce((a, b) => a + b, 0)) / time).toFixed(0)} % of their time`
+    );
+  };
+  const slow = slowest.slice(0, Math.max(1, Math.floor(spans.length / 100)));
+  console.log(`slowest 1 % of sends: ${share(slow)}; all sends: ${share(spans)}`);
+}
+
+/**
+ * PROFILE_HEAP=file: a sampling heap profile (open it in Chrome DevTools) of what the process
+ * allocates in one second, from the 5th second of the measured run: every allocation, or with
+ * PROFILE_HEAP_LIVE=1 (and node --expose-gc) only what is still alive after a full collection
+ * at its end — what the scavenges copy.
+ */
+async function sampleHeap(file: string, live: boolean): Promise<void> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await sleep(5000);
+  await post('HeapProfiler.startSampling', {
+    samplingInterval: 1024,
+    includeObjectsCollectedByMajorGC: !live,
+    includeObjectsCollectedByMinorGC: !live,
+  });
+  await sleep(1000);
+  if (live) (global as unknown as { gc: () => void }).gc();
+  const { profile } = (await post('HeapProfiler.getSamplingProfile')) as { profile: unknown };
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+}
+
 async function main(): Promise<void> {
   instrumentQueries();
   timeMethod(NumberLines.prototype, 'current', 'number stream fold');
@@ -280,6 +365,8 @@ async function main(): Promise<void> {
     };
     const rate = Number(process.env.PROFILE_RATE ?? 0);
     const latencies: number[] = [];
+    /** Each send's scheduled start and end, to tell how many slow ones a GC pause held up. */
+    const spans: Array<[number, number]> = [];
     const fixed = async (seconds: number) => {
       const started = performance.now();
       const pending: Promise<unknown>[] = [];
@@ -287,7 +374,13 @@ async function main(): Promise<void> {
         const due = started + (i * 1000) / rate;
         const wait = due - performance.now();
         if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-        pending.push(send().then(() => counting && latencies.push(performance.now() - due)));
+        pending.push(
+          send().then(() => {
+            if (!counting) return;
+            latencies.push(performance.now() - due);
+            spans.push([due, performance.now()]);
+          }),
+        );
       }
       await Promise.all(pending);
     };
@@ -308,12 +401,24 @@ async function main(): Promise<void> {
       waiting += pool.waitingCount;
       samples += 1;
     }, 50);
+    const pauses: Array<{ start: number; ms: number; kind: number }> = [];
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const { detail } = entry as PerformanceEntry & { detail?: { kind?: number } };
+        const kind = detail?.kind ?? 0;
+        pauses.push({ start: entry.startTime, ms: entry.duration, kind });
+      }
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     loopDelay.enable();
     const cpuBefore = process.cpuUsage();
     const pgBefore = postgresCpuSeconds();
     const started = performance.now();
+    const heapFile = process.env.PROFILE_HEAP;
+    const heap = heapFile ? sampleHeap(heapFile, process.env.PROFILE_HEAP_LIVE === '1') : undefined;
     await run(SECONDS);
+    await heap;
     const cpu = process.cpuUsage(cpuBefore);
     console.log(
       `node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (system ${(cpu.system / 1e6).toFixed(1)} s), postgres CPU ${(postgresCpuSeconds() - pgBefore).toFixed(1)} s`,
@@ -334,6 +439,8 @@ async function main(): Promise<void> {
         `at ${rate}/s from the scheduled start: p50 ${at(50)} p90 ${at(90)} p99 ${at(99)} ms`,
       );
     }
+    gcObserver.disconnect();
+    describeGcPauses(pauses, spans, seconds);
     console.log(`mean pool waiting count ${(waiting / samples).toFixed(1)}`);
     console.log('\nqueries (all connections) per send, mean ms:');
     for (const [k, s] of [...queryStats].sort((a, b) => b[1].n - a[1].n)) {
