@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { eventSourcingMigrations } from '../../libs/event-sourcing/src/migrations';
-import { MigrationList } from '../../libs/platform/src/database/database.module';
+import {
+  MigrationList,
+  SERVER_SESSION_OPTIONS,
+} from '../../libs/platform/src/database/database.module';
 import {
   PostgresEventStore,
   PostgresEventStoreOptions,
@@ -28,7 +31,12 @@ export async function postgresEventStoreFixture(
   kind: 'postgres' | 'pglite',
 ): Promise<EventStoreFixture> {
   const database = await eventStoreDatabase(kind);
-  const pool = new Pool({ connectionString: database.url, max: 24 });
+  const pool = new Pool({
+    connectionString: database.url,
+    max: 24,
+    // As the service's pools: named statements keep their generic plans.
+    options: kind === 'postgres' ? SERVER_SESSION_OPTIONS : undefined,
+  });
   // pool.end() resolves before its sockets close; the drop (WITH FORCE) may still cut one.
   pool.on('error', () => undefined);
   // Prepared statements cannot share PGlite's single session among connections.

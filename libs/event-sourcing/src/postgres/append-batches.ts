@@ -2,6 +2,7 @@ import { BatchedLookup } from '@blocx/platform';
 import { AppendResult } from '../event-store.port';
 import { CombinedAppend, CombinedAppendRow, combinedAppendQuery } from './append-statements';
 import { SqlQuery } from './postgres-event-rows';
+import { StatementNames } from './statement-names';
 
 type Outcome = { result: AppendResult } | { error: unknown };
 
@@ -12,7 +13,7 @@ export interface AppendBatchesPorts {
   /** The function's verdict only (the fast path already moved nothing). */
   verdict(append: CombinedAppend): Promise<AppendResult>;
   toResult(row: CombinedAppendRow): AppendResult;
-  prepared: boolean;
+  names: StatementNames | undefined;
 }
 
 /**
@@ -63,7 +64,7 @@ export class AppendBatches {
     }
     let rows: CombinedAppendRow[];
     try {
-      rows = await this.ports.run(combinedAppendQuery(appends, this.ports.prepared));
+      rows = await this.ports.run(combinedAppendQuery(appends, this.ports.names));
     } catch {
       const alone = await Promise.all(appends.map((append) => settle(this.ports.alone(append))));
       alone.forEach((outcome, i) => done(i, outcome));

@@ -1,5 +1,6 @@
 import { EventToAppend, ExpectedRevision } from '../event-store.port';
 import { SqlQuery } from './postgres-event-rows';
+import { StatementNames } from './statement-names';
 
 /** One append: the events as a JSON array, as `append_to_stream` takes them. */
 export interface AppendCall {
@@ -7,8 +8,8 @@ export interface AppendCall {
   expected: ExpectedRevision;
   eventsJson: string;
   count: number;
-  /** As a named prepared statement: parsed and planned once per connection. */
-  prepared: boolean;
+  /** Set: as a named prepared statement, parsed and planned once per connection. */
+  names: StatementNames | undefined;
 }
 
 /** All null when the fast path moved no stream row. */
@@ -21,7 +22,7 @@ export interface AppendRow {
 /** The whole decision (expectation, idempotent retry, WrongExpectedVersion) in the database. */
 export function functionAppendQuery(call: AppendCall, notifyInTransaction: boolean): SqlQuery {
   return {
-    name: call.prepared ? 'blocx_append_to_stream' : undefined,
+    name: call.names?.name('blocx_append_to_stream'),
     text: 'SELECT revision, transaction_id, global_position FROM append_to_stream($1, $2, $3, $4)',
     values: [call.streamId, String(call.expected), call.eventsJson, notifyInTransaction],
   };
@@ -54,17 +55,17 @@ function fastAppendText(move: string): string {
  * function gives the verdict: a retry of an earlier append, or WrongExpectedVersion.
  */
 export function fastAppendQuery(call: AppendCall): SqlQuery | undefined {
-  const { streamId, expected, eventsJson, count, prepared } = call;
+  const { streamId, expected, eventsJson, count, names } = call;
   if (typeof expected === 'bigint') {
     return {
-      name: prepared ? 'blocx_append_at_revision' : undefined,
+      name: names?.name('blocx_append_at_revision'),
       text: fastAppendText(MOVE_FROM_REVISION),
       values: [streamId, eventsJson, count, expected.toString()],
     };
   }
   if (expected !== 'no_stream') return undefined;
   return {
-    name: prepared ? 'blocx_append_new_stream' : undefined,
+    name: names?.name('blocx_append_new_stream'),
     text: fastAppendText(CREATE_STREAM),
     values: [streamId, eventsJson, count],
   };
@@ -85,7 +86,10 @@ export type CombinedAppendRow = AppendRow & { append: number };
  * each stream row moves only when its expectation holds, and only those streams get their events.
  * An append without a row moved nothing; the function gives its verdict afterwards.
  */
-export function combinedAppendQuery(appends: CombinedAppend[], prepared: boolean): SqlQuery {
+export function combinedAppendQuery(
+  appends: CombinedAppend[],
+  names: StatementNames | undefined,
+): SqlQuery {
   const wanted = appends.map((append, i) => ({
     append: i + 1,
     stream_id: append.streamId,
@@ -94,7 +98,7 @@ export function combinedAppendQuery(appends: CombinedAppend[], prepared: boolean
     count: append.events.length,
   }));
   return {
-    name: prepared ? 'blocx_append_combined' : undefined,
+    name: names?.name('blocx_append_combined'),
     text: `WITH wanted AS (
         SELECT * FROM jsonb_to_recordset($1::jsonb)
           AS w(append int, stream_id text, expected bigint, events jsonb, count bigint)

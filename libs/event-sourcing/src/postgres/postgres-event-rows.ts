@@ -6,6 +6,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
 } from '../event-store.port';
+import { StatementNames } from './statement-names';
 
 /** The channel `append_to_stream` notifies with the global position of the last appended event. */
 export const EVENTS_CHANNEL = 'blocx_events';
@@ -61,24 +62,24 @@ export interface SqlQuery {
   values: unknown[];
 }
 
-/** `prepared`: as a named statement (never on PGlite, whose connections share one session). */
+/** `names`: as a named statement (never on PGlite, whose connections share one session). */
 export function readStreamQuery(
   streamId: string,
   options: ReadStreamOptions,
-  prepared = false,
+  names?: StatementNames,
 ): SqlQuery {
   const limit = options.maxCount ?? null;
   if (options.direction === 'backwards') {
     const upTo = options.fromRevision === undefined ? '' : 'AND stream_position <= $3';
     return {
-      name: prepared ? `blocx_read_stream_back${upTo ? '_from' : ''}` : undefined,
+      name: names?.name(`blocx_read_stream_back${upTo ? '_from' : ''}`),
       text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ${upTo}
         ORDER BY stream_position DESC LIMIT $2`,
       values: [streamId, limit, ...optional(options.fromRevision)],
     };
   }
   return {
-    name: prepared ? 'blocx_read_stream' : undefined,
+    name: names?.name('blocx_read_stream'),
     text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_position >= $3
       ORDER BY stream_position LIMIT $2`,
     values: [streamId, limit, (options.fromRevision ?? 0n).toString()],
@@ -91,10 +92,10 @@ export function readStreamQuery(
  */
 export function readStreamsQuery(
   reads: Array<{ streamId: string; fromRevision: bigint; maxCount: number | undefined }>,
-  prepared = false,
+  names?: StatementNames,
 ): SqlQuery {
   return {
-    name: prepared ? 'blocx_read_streams' : undefined,
+    name: names?.name('blocx_read_streams'),
     text: `SELECT wanted.read::int AS read, found.* FROM unnest($1::text[], $2::bigint[], $3::bigint[])
         WITH ORDINALITY AS wanted(wanted_stream, from_revision, max_count, read)
       CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM events
@@ -148,9 +149,9 @@ export type TailRow = { [K in keyof EventRow]: EventRow[K] | null } & {
  * committed event at or above the horizon lies after every settled one, so the check needs no
  * position; the one row with null columns carries the flag when no event came.
  */
-export function tailQuery(after: LogPosition, maxCount: number, prepared = false): SqlQuery {
+export function tailQuery(after: LogPosition, maxCount: number, names?: StatementNames): SqlQuery {
   return {
-    name: prepared ? 'blocx_read_tail' : undefined,
+    name: names?.name('blocx_read_tail'),
     text: `SELECT page.*, horizon.held_back FROM (SELECT (SELECT transaction_id FROM events
         WHERE transaction_id >= (SELECT pg_snapshot_xmin(pg_current_snapshot()))
           AND ${NOT_SYSTEM} ORDER BY transaction_id LIMIT 1) IS NOT NULL AS held_back) horizon

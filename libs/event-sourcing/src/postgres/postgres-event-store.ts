@@ -27,6 +27,7 @@ import {
   functionAppendQuery,
 } from './append-statements';
 import { NotificationListener } from './notification-listener';
+import { StatementNames } from './statement-names';
 import { StreamReads } from './stream-reads';
 import { appendInOneTransaction } from './multi-stream-append';
 import {
@@ -58,9 +59,10 @@ export interface PostgresEventStoreOptions {
   /** NOTIFY other processes after each append (default true; coalesced under load). */
   notify?: boolean;
   /**
-   * Run appends as a named prepared statement (default false). Saves parsing and planning on
-   * every append on a real server; PGlite behind its socket shares one session among all
-   * connections, where a second connection preparing the same name fails, so leave it off there.
+   * Run appends and reads as named prepared statements (default false), named by the log's
+   * size class (`StatementNames`). Saves parsing and planning on every call on a real server;
+   * PGlite behind its socket shares one session among all connections, where a second
+   * connection preparing the same name fails, so leave it off there.
    */
   preparedStatements?: boolean;
   /** Failed reads in a row a subscription retries before its consumer gets the error (default 10). */
@@ -96,7 +98,7 @@ export class PostgresEventStore extends EventStore {
   readonly wake = new WakeSignal();
   readonly pollIntervalMs: number;
   readonly maxConsecutiveFailures: number;
-  private readonly prepared: boolean;
+  private readonly names: StatementNames | undefined;
   private readonly listener: NotificationListener | undefined;
   private readonly notifier: AppendNotifier | undefined;
   private readonly subscriptions = new Set<PostgresLogSubscription>();
@@ -114,7 +116,7 @@ export class PostgresEventStore extends EventStore {
     super();
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.maxConsecutiveFailures = options.maxConsecutiveFailures ?? 10;
-    this.prepared = options.preparedStatements ?? false;
+    this.names = options.preparedStatements ? new StatementNames() : undefined;
     this.feedPool = options.subscriptionPool ?? pool;
     // Our own NOTIFYs come back to our listener; the in-process signal woke everyone already.
     const source = `${randomUUID()}/`;
@@ -127,7 +129,7 @@ export class PostgresEventStore extends EventStore {
     if (options.combineAppends ?? true) this.batches = this.appendBatches();
     if (options.coalesceStreamReads ?? true) {
       const run = async <R extends object>(query: SqlQuery) => (await pool.query<R>(query)).rows;
-      this.streamReads = new StreamReads(run, this.prepared);
+      this.streamReads = new StreamReads(run, this.names);
     }
     this.feed = {
       readFeed: (feedOptions) => this.readFeed(feedOptions),
@@ -148,8 +150,7 @@ export class PostgresEventStore extends EventStore {
       this.batches !== undefined && (typeof expected === 'bigint' || expected === 'no_stream')
         ? await this.batches.append({ streamId, expected, events })
         : await this.append(this.pool, streamId, events, expected, false);
-    this.wake.notify();
-    this.notifier?.appended(result.position.prepare);
+    this.appended(result.position.prepare);
     return result;
   }
 
@@ -161,9 +162,15 @@ export class PostgresEventStore extends EventStore {
     const last = results.reduce((a, b) =>
       compareLogPositions(a.position, b.position) > 0 ? a : b,
     );
-    this.wake.notify();
-    this.notifier?.appended(last.position.prepare);
+    this.appended(last.position.prepare);
     return results;
+  }
+
+  /** After an append: wakes this process's subscriptions, NOTIFYs the others. */
+  private appended(position: bigint): void {
+    this.names?.seen(position);
+    this.wake.notify();
+    this.notifier?.appended(position);
   }
 
   /**
@@ -214,7 +221,7 @@ export class PostgresEventStore extends EventStore {
     const eventsJson = JSON.stringify(
       events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
     );
-    return { streamId, expected, eventsJson, count: events.length, prepared: this.prepared };
+    return { streamId, expected, eventsJson, count: events.length, names: this.names };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -224,7 +231,7 @@ export class PostgresEventStore extends EventStore {
       return [...(await this.streamReads.read({ streamId, fromRevision, maxCount }))];
     }
     const { rows } = await this.pool.query<EventRow>(
-      readStreamQuery(streamId, options, this.prepared),
+      readStreamQuery(streamId, options, this.names),
     );
     return rows.map(toRecordedEvent);
   }
@@ -255,17 +262,18 @@ export class PostgresEventStore extends EventStore {
         this.append(this.pool, streamId, events, expected, false),
       verdict: (append) => this.verdict(append),
       toResult: toAppendResult,
-      prepared: this.prepared,
+      names: this.names,
     });
   }
 
   /** The shared tail's read: the settled events after `after` and the held-back flag at once. */
   async readTail(after: LogPosition, maxCount: number): Promise<TailPage> {
-    const { rows } = await this.feedPool.query<TailRow>(tailQuery(after, maxCount, this.prepared));
+    const { rows } = await this.feedPool.query<TailRow>(tailQuery(after, maxCount, this.names));
     const heldBack = rows[0]?.held_back ?? false;
     const events = rows
       .filter((row) => row.event_id !== null)
       .map((row) => ({ event: toRecordedEvent(row as EventRow), bytes: Number(row.bytes) }));
+    if (events.length > 0) this.names?.seen(events[events.length - 1].event.position.prepare);
     return { events, heldBack };
   }
 
@@ -281,7 +289,9 @@ export class PostgresEventStore extends EventStore {
 
   async headPosition(): Promise<LogPosition> {
     const { rows } = await this.pool.query<PositionRow>(HEAD_POSITION_SQL);
-    return rows.length > 0 ? toPosition(rows[0]) : LOG_START;
+    const head = rows.length > 0 ? toPosition(rows[0]) : LOG_START;
+    this.names?.seen(head.prepare);
+    return head;
   }
 
   /** Ends every subscription, the LISTEN connection and the NOTIFY in flight; the pool stays open. */

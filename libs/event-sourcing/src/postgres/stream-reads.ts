@@ -7,6 +7,7 @@ import {
   SqlQuery,
   toRecordedEvent,
 } from './postgres-event-rows';
+import { StatementNames } from './statement-names';
 
 /** A forward read of one stream: from a revision (inclusive), at most `maxCount` events. */
 export interface StreamRead {
@@ -26,9 +27,9 @@ type Run = <R extends object>(query: SqlQuery) => Promise<R[]>;
 export class StreamReads {
   private readonly lookup: BatchedLookup<StreamRead, RecordedEvent[]>;
 
-  constructor(run: Run, prepared: boolean) {
+  constructor(run: Run, names: StatementNames | undefined) {
     this.lookup = new BatchedLookup(
-      (reads) => readTogether(run, reads, prepared),
+      (reads) => readTogether(run, reads, names),
       200,
       ({ streamId, fromRevision, maxCount }) => `${streamId} ${fromRevision} ${maxCount ?? ''}`,
     );
@@ -42,16 +43,14 @@ export class StreamReads {
 async function readTogether(
   run: Run,
   reads: StreamRead[],
-  prepared: boolean,
+  names: StatementNames | undefined,
 ): Promise<RecordedEvent[][]> {
   if (reads.length === 1) {
     const [{ streamId, fromRevision, maxCount }] = reads;
-    const rows = await run<EventRow>(
-      readStreamQuery(streamId, { fromRevision, maxCount }, prepared),
-    );
+    const rows = await run<EventRow>(readStreamQuery(streamId, { fromRevision, maxCount }, names));
     return [rows.map(toRecordedEvent)];
   }
-  const rows = await run<EventRow & { read: number }>(readStreamsQuery(reads, prepared));
+  const rows = await run<EventRow & { read: number }>(readStreamsQuery(reads, names));
   const found: RecordedEvent[][] = reads.map(() => []);
   for (const row of rows) found[row.read - 1].push(toRecordedEvent(row));
   return found;

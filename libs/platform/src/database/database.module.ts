@@ -46,13 +46,18 @@ export function poolSizes(embedded: boolean, configured: number | undefined): Po
     : { requests: configured ?? 20, subscriptions: 6, typeorm: 10 };
 }
 
+/**
+ * The session settings of every pool on a real server. Named statements (only the event
+ * store's) are planned once per connection and reused: their names change as the log doubles,
+ * so no plan outlives the table sizes it was made for (see StatementNames in the event store).
+ */
+export const SERVER_SESSION_OPTIONS = '-c plan_cache_mode=force_generic_plan';
+
 function openPool(db: DatabaseEndpoint, max: number): Pool {
   const pool = new Pool({
     connectionString: db.url,
     max,
-    // Named statements are planned for their parameters every time: a generic plan made while
-    // a table was still small (a seq scan) would stay cached until the next ANALYZE.
-    options: db.sharedSession ? undefined : '-c plan_cache_mode=force_custom_plan',
+    options: db.sharedSession ? undefined : SERVER_SESSION_OPTIONS,
   });
   // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash
   // the process: the pool discards it and opens a new one on the next query.
