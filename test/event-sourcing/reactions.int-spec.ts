@@ -176,6 +176,48 @@ describe.each(databaseKinds())('processors on %s', (kind) => {
     expect((await host.checkpoints.load('batched')).position).toEqual(last);
   });
 
+  it('a batch processor stores its checkpoint at most every checkpointEveryMs, and what it handled when it stops', async () => {
+    const handled: string[] = [];
+    class Lazy extends BatchProcessor {
+      readonly name = 'lazy';
+      override readonly filter = { streamPrefixes: ['cart-'] };
+      override readonly checkpointEveryMs = 60_000;
+      async handleBatch(envelopes: EventEnvelope[]): Promise<void> {
+        handled.push(...envelopes.map((envelope) => sku(envelope) ?? envelope.type));
+      }
+    }
+    const add = async (item: string, expectedRevision: bigint | 'no_stream') => {
+      const event = kernel.registry.toAppend(new ItemAdded({ sku: item, quantity: 1 }), {});
+      const { position } = await kernel.store.appendToStream('cart-lazy', [event], {
+        expectedRevision,
+      });
+      return position;
+    };
+    const host = kernel.newHost();
+    host.registerProcessor(new Lazy());
+    host.startAll();
+    const first = await add('a', 'no_stream');
+    await until(() => handled.length === 1, 5000);
+    await until(() => host.progress.position('lazy')?.prepare === first.prepare, 5000);
+    // The first batch of a run stores its checkpoint; the next ones, within the minute, do not.
+    expect((await host.checkpoints.load('lazy')).position).toEqual(first);
+    const second = await add('b', 0n);
+    await until(() => handled.length === 2, 5000);
+    await until(() => host.progress.position('lazy')?.prepare === second.prepare, 5000);
+    expect((await host.checkpoints.load('lazy')).position).toEqual(first);
+
+    await host.onModuleDestroy();
+    expect((await host.checkpoints.load('lazy')).position).toEqual(second);
+    // The next run starts after what was handled: nothing twice.
+    const next = kernel.newHost();
+    next.registerProcessor(new Lazy());
+    next.startAll();
+    await add('c', 1n);
+    await until(() => handled.length === 3, 5000);
+    await sleep(200);
+    expect(handled).toEqual(['a', 'b', 'c']);
+  });
+
   it('a redelivered event issues the same append, which the store recognises', async () => {
     const host = kernel.newHost();
     const steps = chain();

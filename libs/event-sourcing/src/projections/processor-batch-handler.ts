@@ -7,13 +7,15 @@ import { BatchProcessor, Processor } from './processor';
 
 /**
  * At-least-once: a Processor handles events one at a time and the checkpoint moves after each;
- * a BatchProcessor handles the batch at once and the checkpoint moves after it.
+ * a BatchProcessor handles the batch at once and the checkpoint moves after it, at most every
+ * `checkpointEveryMs`.
  */
 export class ProcessorBatchHandler implements BatchHandler {
   readonly name: string;
   readonly filter;
   readonly batchSize: number;
   readonly awaitedByWrites: boolean;
+  readonly checkpointEveryMs: number;
 
   constructor(
     readonly processor: Processor,
@@ -23,12 +25,18 @@ export class ProcessorBatchHandler implements BatchHandler {
     this.filter = processor.filter;
     this.batchSize = processor.batchSize;
     this.awaitedByWrites = processor.awaitedByWrites;
+    this.checkpointEveryMs = processor instanceof BatchProcessor ? processor.checkpointEveryMs : 0;
   }
 
-  async handle(wanted: EventEnvelope[], from: LogPosition, to: LogPosition): Promise<void> {
+  async handle(
+    wanted: EventEnvelope[],
+    from: LogPosition,
+    to: LogPosition,
+    store: boolean,
+  ): Promise<void> {
     if (this.processor instanceof BatchProcessor) {
       if (wanted.length > 0) await this.processor.handleBatch(wanted);
-      await this.advance(from, to);
+      if (store) await this.advance(from, to);
       return;
     }
     let at = from;

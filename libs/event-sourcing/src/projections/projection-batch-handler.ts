@@ -18,6 +18,8 @@ export class ProjectionBatchHandler<T extends string> implements BatchHandler {
   readonly batchSize: number;
   /** Read models are what writes wait for. */
   readonly awaitedByWrites = true;
+  /** The read model and its checkpoint move together, in every batch. */
+  readonly checkpointEveryMs = 0;
 
   constructor(
     readonly projection: Projection<T>,

@@ -13,14 +13,28 @@ import { envelope, EventEnvelope, matchesFilter } from './event-envelope';
 import { SubscriptionLocks } from './subscription-locks';
 import { SubscriptionProgress } from './subscription-progress';
 
-/** Applies one batch and moves the checkpoint from `from` to `to`, or throws CheckpointMoved. */
+/**
+ * Applies one batch and moves the checkpoint from `from` to `to`, or throws CheckpointMoved.
+ * With `store` false it leaves the checkpoint at `from` (a later batch moves it from there).
+ */
 export interface BatchHandler {
   readonly name: string;
   readonly filter?: EventFilter;
   readonly batchSize: number;
   /** Write endpoints wait for it: it runs on API instances (the SUBSCRIPTIONS setting). */
   readonly awaitedByWrites: boolean;
-  handle(wanted: EventEnvelope[], from: LogPosition, to: LogPosition): Promise<void>;
+  /**
+   * 0: the checkpoint moves with every batch. Otherwise batches within this many ms of the last
+   * stored move are handled with `store` false, and the checkpoint catches up with the next
+   * batch after that (or when the runner stops): after a crash, up to this much is handled again.
+   */
+  readonly checkpointEveryMs: number;
+  handle(
+    wanted: EventEnvelope[],
+    from: LogPosition,
+    to: LogPosition,
+    store: boolean,
+  ): Promise<void>;
 }
 
 export interface RunnerContext {
@@ -133,22 +147,33 @@ export class SubscriptionRunner {
   private async follow(): Promise<number> {
     const { store, checkpoints, locks, progress } = this.context;
     let stored = (await checkpoints.load(this.name)).position;
-    let storedAt = Date.now();
+    /** When the checkpoint was last stored (never, by this run: the first batch stores it). */
+    let storedAt = 0;
     progress.report(this.name, stored);
     const subscription = store.subscribeToAll({ after: stored, batchSize: this.handler.batchSize });
     this.subscription = subscription;
     if (this.stopping) await subscription.close();
     const forgetLock = locks.onLost(() => void subscription.close());
     let batches = 0;
+    /** Handled, not yet stored (a handler that stores its checkpoint lazily). */
+    let handled: LogPosition | undefined;
     try {
       for await (const batch of subscription) {
         batches += 1;
         const to = batch[batch.length - 1].position;
         const wanted = this.wanted(batch);
-        if (wanted.length > 0 || Date.now() - storedAt > this.timings.idleCheckpointMs) {
-          await this.handler.handle(wanted, stored, to);
-          stored = to;
-          storedAt = Date.now();
+        const sinceStored = Date.now() - storedAt;
+        const store =
+          wanted.length > 0
+            ? sinceStored >= this.handler.checkpointEveryMs
+            : sinceStored > this.timings.idleCheckpointMs;
+        if (wanted.length > 0 || store) {
+          await this.handler.handle(wanted, stored, to, store);
+          if (store) {
+            stored = to;
+            storedAt = Date.now();
+          }
+          handled = store ? undefined : to;
         }
         progress.report(this.name, to);
         if (this.stopping) break;
@@ -158,6 +183,9 @@ export class SubscriptionRunner {
       forgetLock();
       this.subscription = undefined;
       await subscription.close();
+      // Stopping: what was handled is stored (unless another runner has moved on meanwhile).
+      if (handled !== undefined)
+        await this.handler.handle([], stored, handled, true).catch(() => undefined);
     }
   }
 
