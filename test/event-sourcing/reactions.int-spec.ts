@@ -218,6 +218,40 @@ describe.each(databaseKinds())('processors on %s', (kind) => {
     expect(handled).toEqual(['a', 'b', 'c']);
   });
 
+  it('a batch processor whose log went quiet stores what it handled checkpointEveryMs after the last store', async () => {
+    const handled: string[] = [];
+    class Quiet extends BatchProcessor {
+      readonly name = 'quiet';
+      override readonly filter = { streamPrefixes: ['cart-'] };
+      override readonly checkpointEveryMs = 1500;
+      async handleBatch(envelopes: EventEnvelope[]): Promise<void> {
+        handled.push(...envelopes.map((envelope) => sku(envelope) ?? envelope.type));
+      }
+    }
+    const add = async (item: string, expectedRevision: bigint | 'no_stream') => {
+      const event = kernel.registry.toAppend(new ItemAdded({ sku: item, quantity: 1 }), {});
+      return (await kernel.store.appendToStream('cart-quiet', [event], { expectedRevision }))
+        .position;
+    };
+    const host = kernel.newHost();
+    host.registerProcessor(new Quiet());
+    host.startAll();
+    const first = await add('a', 'no_stream');
+    await until(() => handled.length === 1, 5000);
+    const second = await add('b', 0n);
+    await until(() => handled.length === 2, 5000);
+    const storedAfterB = Date.now();
+    expect((await host.checkpoints.load('quiet')).position).toEqual(first);
+    // Nothing else comes; the checkpoint follows anyway.
+    let stored = first;
+    await until(() => {
+      void host.checkpoints.load('quiet').then((row) => (stored = row.position));
+      return stored.prepare === second.prepare;
+    }, 5000);
+    expect(Date.now() - storedAfterB).toBeLessThan(4000);
+    expect(handled).toEqual(['a', 'b']);
+  });
+
   it('a redelivered event issues the same append, which the store recognises', async () => {
     const host = kernel.newHost();
     const steps = chain();

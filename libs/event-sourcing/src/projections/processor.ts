@@ -30,9 +30,10 @@ export abstract class Processor {
  */
 export abstract class BatchProcessor extends Processor {
   /**
-   * Its checkpoint is stored at most this often (and when it stops): at a thousand events a
-   * second a statement per batch only to move it was a sixth of what the hot processors sent.
-   * Its effects are idempotent anyway, so after a crash it handles up to this much again.
+   * Its checkpoint is stored at most this often (and this long after its last batch, and when
+   * it stops): at a thousand events a second a statement per batch only to move it was a sixth
+   * of what the hot processors sent. Its effects are idempotent anyway, so after a crash it
+   * handles up to this much again.
    */
   readonly checkpointEveryMs: number = 1000;
 

@@ -26,7 +26,8 @@ export interface BatchHandler {
   /**
    * 0: the checkpoint moves with every batch. Otherwise batches within this many ms of the last
    * stored move are handled with `store` false, and the checkpoint catches up with the next
-   * batch after that (or when the runner stops): after a crash, up to this much is handled again.
+   * batch after that, when the log goes quiet that long, or when the runner stops: after a
+   * crash, up to this much is handled again.
    */
   readonly checkpointEveryMs: number;
   handle(
@@ -157,23 +158,41 @@ export class SubscriptionRunner {
     let batches = 0;
     /** Handled, not yet stored (a handler that stores its checkpoint lazily). */
     let handled: LogPosition | undefined;
+    const storeHandled = async (to: LogPosition): Promise<void> => {
+      await this.handler.handle([], stored, to, true);
+      stored = to;
+      storedAt = Date.now();
+      handled = undefined;
+    };
+    const feed = subscription[Symbol.asyncIterator]();
     try {
-      for await (const batch of subscription) {
+      for (;;) {
+        const next = feed.next();
+        let result = await (handled === undefined
+          ? next
+          : orNothingWithin(next, storedAt + this.handler.checkpointEveryMs - Date.now()));
+        if (result === undefined) {
+          // The log went quiet with handled events unstored: store them now.
+          await storeHandled(handled as LogPosition);
+          result = await next;
+        }
+        if (result.done) break;
+        const batch = result.value;
         batches += 1;
         const to = batch[batch.length - 1].position;
         const wanted = this.wanted(batch);
         const sinceStored = Date.now() - storedAt;
-        const store =
+        const storing =
           wanted.length > 0
             ? sinceStored >= this.handler.checkpointEveryMs
             : sinceStored > this.timings.idleCheckpointMs;
-        if (wanted.length > 0 || store) {
-          await this.handler.handle(wanted, stored, to, store);
-          if (store) {
+        if (wanted.length > 0 || storing) {
+          await this.handler.handle(wanted, stored, to, storing);
+          if (storing) {
             stored = to;
             storedAt = Date.now();
           }
-          handled = store ? undefined : to;
+          handled = storing ? undefined : to;
         }
         progress.report(this.name, to);
         if (this.stopping) break;
@@ -184,8 +203,7 @@ export class SubscriptionRunner {
       this.subscription = undefined;
       await subscription.close();
       // Stopping: what was handled is stored (unless another runner has moved on meanwhile).
-      if (handled !== undefined)
-        await this.handler.handle([], stored, handled, true).catch(() => undefined);
+      if (handled !== undefined) await storeHandled(handled).catch(() => undefined);
     }
   }
 
@@ -203,6 +221,19 @@ export class SubscriptionRunner {
   /** A sleep that stop() cuts short. */
   private async pause(ms: number): Promise<void> {
     await sleep(ms, undefined, { signal: this.pauses.signal }).catch(() => undefined);
+  }
+}
+
+/** `promise`'s value, or undefined when it has not settled within `ms` (it keeps running). */
+async function orNothingWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const nothing = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise, nothing]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
