@@ -176,26 +176,37 @@ describe.each(databaseKinds())('processors on %s', (kind) => {
     expect((await host.checkpoints.load('batched')).position).toEqual(last);
   });
 
-  it('a batch processor stores its checkpoint at most every checkpointEveryMs, and what it handled when it stops', async () => {
+  /**
+   * A batch processor on cart-<name> storing its checkpoint lazily, an append to its stream, and
+   * `run()`: a host running it.
+   */
+  function lazyProcessor(name: string, checkpointEveryMs: number) {
     const handled: string[] = [];
     class Lazy extends BatchProcessor {
-      readonly name = 'lazy';
-      override readonly filter = { streamPrefixes: ['cart-'] };
-      override readonly checkpointEveryMs = 60_000;
+      readonly name = name;
+      override readonly filter = { streamPrefixes: [`cart-${name}`] };
+      override readonly checkpointEveryMs = checkpointEveryMs;
       async handleBatch(envelopes: EventEnvelope[]): Promise<void> {
         handled.push(...envelopes.map((envelope) => sku(envelope) ?? envelope.type));
       }
     }
     const add = async (item: string, expectedRevision: bigint | 'no_stream') => {
       const event = kernel.registry.toAppend(new ItemAdded({ sku: item, quantity: 1 }), {});
-      const { position } = await kernel.store.appendToStream('cart-lazy', [event], {
-        expectedRevision,
-      });
-      return position;
+      return (await kernel.store.appendToStream(`cart-${name}`, [event], { expectedRevision }))
+        .position;
     };
-    const host = kernel.newHost();
-    host.registerProcessor(new Lazy());
-    host.startAll();
+    const run = () => {
+      const host = kernel.newHost();
+      host.registerProcessor(new Lazy());
+      host.startAll();
+      return host;
+    };
+    return { handled, add, run };
+  }
+
+  it('a batch processor stores its checkpoint at most every checkpointEveryMs, and what it handled when it stops', async () => {
+    const { handled, add, run } = lazyProcessor('lazy', 60_000);
+    const host = run();
     const first = await add('a', 'no_stream');
     await until(() => handled.length === 1, 5000);
     await until(() => host.progress.position('lazy')?.prepare === first.prepare, 5000);
@@ -209,9 +220,7 @@ describe.each(databaseKinds())('processors on %s', (kind) => {
     await host.onModuleDestroy();
     expect((await host.checkpoints.load('lazy')).position).toEqual(second);
     // The next run starts after what was handled: nothing twice.
-    const next = kernel.newHost();
-    next.registerProcessor(new Lazy());
-    next.startAll();
+    run();
     await add('c', 1n);
     await until(() => handled.length === 3, 5000);
     await sleep(200);
@@ -219,23 +228,8 @@ describe.each(databaseKinds())('processors on %s', (kind) => {
   });
 
   it('a batch processor whose log went quiet stores what it handled checkpointEveryMs after the last store', async () => {
-    const handled: string[] = [];
-    class Quiet extends BatchProcessor {
-      readonly name = 'quiet';
-      override readonly filter = { streamPrefixes: ['cart-'] };
-      override readonly checkpointEveryMs = 1500;
-      async handleBatch(envelopes: EventEnvelope[]): Promise<void> {
-        handled.push(...envelopes.map((envelope) => sku(envelope) ?? envelope.type));
-      }
-    }
-    const add = async (item: string, expectedRevision: bigint | 'no_stream') => {
-      const event = kernel.registry.toAppend(new ItemAdded({ sku: item, quantity: 1 }), {});
-      return (await kernel.store.appendToStream('cart-quiet', [event], { expectedRevision }))
-        .position;
-    };
-    const host = kernel.newHost();
-    host.registerProcessor(new Quiet());
-    host.startAll();
+    const { handled, add, run } = lazyProcessor('quiet', 1500);
+    const host = run();
     const first = await add('a', 'no_stream');
     await until(() => handled.length === 1, 5000);
     const second = await add('b', 0n);
