@@ -7,7 +7,7 @@ import {
 } from '../event-store.port';
 import { matchesFilter } from '../subscriptions/event-envelope';
 import { FeedPage } from './postgres-log-subscription';
-import { WakeSignal } from './wake-signal';
+import { StopSignal, WakeSignal } from './wake-signal';
 
 /** One read of the newest settled events: each with its stored size, and the held-back flag. */
 export interface TailPage {
@@ -64,8 +64,7 @@ export class LogTail {
   private healthy = false;
   private loop: Promise<void> | undefined;
   private stopped = false;
-  private markStopped: () => void = () => undefined;
-  private readonly stoppedSignal = new Promise<void>((resolve) => (this.markStopped = resolve));
+  private readonly stopping = new StopSignal();
 
   constructor(
     private readonly source: TailSource,
@@ -85,7 +84,7 @@ export class LogTail {
   async stop(): Promise<void> {
     this.stopped = true;
     this.healthy = false;
-    this.markStopped();
+    this.stopping.stop();
     this.grown.notify();
     await this.loop;
   }
@@ -193,6 +192,6 @@ export class LogTail {
       typeof until === 'number'
         ? new Promise((resolve) => setTimeout(resolve, until).unref())
         : until;
-    await Promise.race([wait, this.stoppedSignal]);
+    await this.stopping.sleep(wait);
   }
 }

@@ -6,7 +6,7 @@ import {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port';
-import { WakeSignal } from './wake-signal';
+import { StopSignal, WakeSignal } from './wake-signal';
 
 /** A batch, and whether committed events after it wait for an older transaction to end. */
 export interface FeedPage {
@@ -36,8 +36,7 @@ const HELD_BACK_RETRY_MS = 5;
  */
 export class PostgresLogSubscription implements LogSubscription {
   private closed = false;
-  private markClosed: () => void = () => undefined;
-  private readonly closedSignal = new Promise<void>((resolve) => (this.markClosed = resolve));
+  private readonly closing = new StopSignal();
 
   constructor(
     private readonly source: LogFeedSource,
@@ -52,7 +51,7 @@ export class PostgresLogSubscription implements LogSubscription {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.markClosed();
+    this.closing.stop();
     this.onClose(this);
   }
 
@@ -95,7 +94,7 @@ export class PostgresLogSubscription implements LogSubscription {
     }
   }
 
-  private sleep(until: Promise<unknown>): Promise<unknown> {
-    return Promise.race([until, this.closedSignal]);
+  private sleep(until: Promise<unknown>): Promise<void> {
+    return this.closing.sleep(until);
   }
 }

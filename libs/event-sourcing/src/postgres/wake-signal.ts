@@ -33,3 +33,44 @@ export class WakeSignal {
     });
   }
 }
+
+/**
+ * Sleeps that a stop cuts short. A race of each sleep against one long-lived "stopped" promise
+ * leaks: the pending promise keeps a reaction for every race until it settles, so a subscription
+ * that sleeps between reads piled one up per read for as long as it ran (megabytes a minute at a
+ * thousand sends a second, all of it copied by the garbage collector). Here every sleep races a
+ * promise of its own, forgotten when the sleep ends.
+ */
+export class StopSignal {
+  private stopped = false;
+  private readonly sleepers = new Set<() => void>();
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Ends every sleep now and every later one at once. */
+  stop(): void {
+    this.stopped = true;
+    for (const wake of this.sleepers) wake();
+    this.sleepers.clear();
+  }
+
+  /** Resolves when `until` does, or at the stop, whichever comes first (rejects with `until`). */
+  async sleep(until: Promise<unknown>): Promise<void> {
+    if (this.stopped) return;
+    let wake: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => (wake = resolve));
+    this.sleepers.add(wake);
+    try {
+      await Promise.race([until, stopped]);
+    } finally {
+      this.sleepers.delete(wake);
+    }
+  }
+
+  /** Sleepers waiting now (for tests). */
+  get sleeping(): number {
+    return this.sleepers.size;
+  }
+}
