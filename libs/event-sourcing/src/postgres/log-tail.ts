@@ -169,13 +169,20 @@ export class LogTail {
     if (page.events.length > 0) this.grown.notify();
   }
 
-  /** Drops the oldest events beyond the limits; the range then starts at the last one dropped. */
+  /**
+   * Past a limit, drops the oldest events down to nine tenths of it (dropping the few events
+   * each read added beyond it shifted the whole array on every read); the range then starts at
+   * the last one dropped.
+   */
   private trim(): void {
+    if (this.events.length <= this.maxEvents && this.bytes <= this.maxBytes) return;
+    const keepEvents = Math.floor(this.maxEvents * 0.9);
+    const keepBytes = this.maxBytes * 0.9;
     let drop = 0;
     let bytes = this.bytes;
     while (
       drop < this.events.length &&
-      (this.events.length - drop > this.maxEvents || bytes > this.maxBytes)
+      (this.events.length - drop > keepEvents || bytes > keepBytes)
     ) {
       bytes -= this.sizes[drop];
       drop += 1;
