@@ -87,4 +87,47 @@ describe.each(['postgres', 'pglite'] as const)('Combined appends on %s', (kind) 
     expect(await store.readStream(ok)).toHaveLength(1);
     expect(await store.readStream(clash)).toHaveLength(0);
   });
+  it('a conditional append writes only while the streams it depends on are where the caller saw them', async () => {
+    const [number, consent, message, other] = [stream(), stream(), stream(), stream()];
+    await append(number, events(2), 'no_stream'); // at revision 1
+    const unchanged = [
+      { streamId: number, revision: 1n },
+      { streamId: consent, revision: 'no_stream' as const },
+    ];
+    const written = await store.appendIfUnchanged(message, events(1), 'no_stream', unchanged);
+    expect(written?.nextExpectedRevision).toBe(0n);
+    expect(await store.readStream(message)).toHaveLength(1);
+
+    // The depended-on stream moved, or an absent one appeared: nothing is written.
+    await append(number, events(1), 1n);
+    expect(await store.appendIfUnchanged(other, events(1), 'no_stream', unchanged)).toBeUndefined();
+    const movedAgain = [{ streamId: number, revision: 2n }, unchanged[1]];
+    await append(consent, events(1), 'no_stream');
+    expect(
+      await store.appendIfUnchanged(other, events(1), 'no_stream', movedAgain),
+    ).toBeUndefined();
+    // A wrong expectation of its own: undefined too, never an error.
+    expect(
+      await store.appendIfUnchanged(message, events(1), 'no_stream', [
+        { streamId: number, revision: 2n },
+      ]),
+    ).toBeUndefined();
+    expect(await store.readStream(other)).toEqual([]);
+    expect(await store.readStream(message)).toHaveLength(1);
+
+    // Beside unconditional appends of the same turn, each is judged on its own.
+    const [free, guarded] = [stream(), stream()];
+    const [plain, conditional, refused] = await Promise.all([
+      append(free, events(1), 'no_stream'),
+      store.appendIfUnchanged(guarded, events(1), 'no_stream', [
+        { streamId: number, revision: 2n },
+      ]),
+      store.appendIfUnchanged(stream(), events(1), 'no_stream', [
+        { streamId: number, revision: 1n },
+      ]),
+    ]);
+    expect(plain.nextExpectedRevision).toBe(0n);
+    expect(conditional?.nextExpectedRevision).toBe(0n);
+    expect(refused).toBeUndefined();
+  });
 });

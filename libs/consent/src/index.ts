@@ -20,6 +20,7 @@ export {
 export { ListOptOuts, OptOutView, OptOutPage } from './queries/list-opt-outs/list-opt-outs.query';
 export * from './domain/consent.events';
 export { RecipientOptedOutError } from './domain/consent.errors';
+export { consentStream } from './domain/consent-pair';
 export { ConsentStatus, ConsentEntry } from './domain/consent.aggregate';
 export {
   BASELINE_KEYWORDS,

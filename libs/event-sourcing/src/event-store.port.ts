@@ -116,6 +116,12 @@ export function checkStreamAppends(appends: StreamAppend[]): void {
   if (streams.size < appends.length) throw new Error('appendToStreams takes each stream once');
 }
 
+/** A stream a decision read, that must still be at `revision` (`no_stream`: still absent). */
+export interface UnchangedStream {
+  streamId: string;
+  revision: bigint | 'no_stream';
+}
+
 export abstract class EventStore {
   /** At least one event; all or none are written. */
   abstract appendToStream(
@@ -131,6 +137,22 @@ export abstract class EventStore {
    * EventStoreDB adapter cannot make it atomic (see there).
    */
   abstract appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
+
+  /**
+   * Appends only if every stream of `unchanged` is still at the revision given, checked in the
+   * same statement as the append: a decision made on what it last read of other streams is
+   * recorded in one round trip. Undefined when one of them moved (or the expectation failed):
+   * nothing was written; read them and decide again. An adapter that cannot check them with the
+   * append always answers undefined.
+   */
+  appendIfUnchanged(
+    _streamId: string,
+    _events: EventToAppend[],
+    _expectedRevision: bigint | 'no_stream',
+    _unchanged: UnchangedStream[],
+  ): Promise<AppendResult | undefined> {
+    return Promise.resolve(undefined);
+  }
 
   /** Events of one stream; an unknown stream reads as empty. */
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

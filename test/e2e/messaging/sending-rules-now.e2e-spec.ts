@@ -5,7 +5,15 @@ import {
   TestInstance,
   TestService,
 } from '../../support/test-service';
-import { Client, expectError, expectOk, Line, openLine, usNumber } from './messaging-fixture';
+import {
+  Client,
+  expectError,
+  expectOk,
+  inbound,
+  Line,
+  openLine,
+  usNumber,
+} from './messaging-fixture';
 
 const CA = '+14165550123';
 
@@ -59,6 +67,16 @@ describe('sending rules as they are now, on every instance', () => {
       200,
     );
     expectError(await sendElsewhere(CA), 422, 'destination_not_allowed', '/to');
+  });
+
+  it('a STOP recorded through another instance blocks the next send here, and START lifts it', async () => {
+    const handset = usNumber();
+    await expectOk(sendElsewhere(handset), 202);
+    await expectOk(sendElsewhere(handset), 202); // the rules as this instance last read them
+    await expectOk(inbound(service.operator, handset, line.number, 'STOP'), 202);
+    expectError(await sendElsewhere(handset), 422, 'recipient_opted_out', '/to');
+    await expectOk(inbound(service.operator, handset, line.number, 'START'), 202);
+    await expectOk(sendElsewhere(handset), 202);
   });
 
   it("a move of the number applies the new profile's rules to the next send", async () => {

@@ -4,6 +4,7 @@ import {
   EventMetadata,
   EventStore,
   LogPosition,
+  UnchangedStream,
   WrongExpectedVersion,
 } from '../event-store.port';
 import { DomainEvent } from './domain-event';
@@ -88,6 +89,30 @@ export class AggregateRepository<T extends EventSourcedAggregate> {
       events.map((event) => this.registry.toAppend(event, metadata)),
       { expectedRevision: aggregate.revision },
     );
+    aggregate.markSaved(result.nextExpectedRevision, result.position);
+    this.publisher?.publishAll(events);
+    return result.position;
+  }
+
+  /**
+   * `save`, only if the streams a decision read elsewhere are still where it saw them (see the
+   * store's `appendIfUnchanged`): undefined when one moved, or the store cannot tell, and
+   * nothing was saved (the aggregate keeps its uncommitted events).
+   */
+  async saveIfUnchanged(
+    aggregate: T,
+    metadata: EventMetadata,
+    unchanged: UnchangedStream[],
+  ): Promise<LogPosition | undefined> {
+    const events = [...aggregate.getUncommittedEvents()];
+    if (events.length === 0) throw new Error('saveIfUnchanged needs an uncommitted event');
+    const result = await this.store.appendIfUnchanged(
+      aggregate.streamId,
+      events.map((event) => this.registry.toAppend(event, metadata)),
+      aggregate.revision,
+      unchanged,
+    );
+    if (result === undefined) return undefined;
     aggregate.markSaved(result.nextExpectedRevision, result.position);
     this.publisher?.publishAll(events);
     return result.position;

@@ -47,6 +47,15 @@ export class StreamFolds<S> {
     return this.folded.get(streamId)?.state;
   }
 
+  /**
+   * The last state folded and the revision it is as of, for a decision that a conditional
+   * append then checks (the stream must still be at that revision); undefined if none is kept.
+   */
+  known(streamId: string): { state: S | undefined; revision: bigint } | undefined {
+    const kept = this.folded.get(streamId);
+    return kept && { state: kept.state, revision: kept.revision };
+  }
+
   /** Keeps `folded` unless a read that finished earlier kept a later revision. */
   private keep(streamId: string, folded: Folded<S>): void {
     const kept = this.folded.get(streamId);

@@ -4,7 +4,8 @@ import { CombinedAppend, CombinedAppendRow, combinedAppendQuery } from './append
 import { SqlQuery } from './postgres-event-rows';
 import { StatementNames } from './statement-names';
 
-type Outcome = { result: AppendResult } | { error: unknown };
+/** `changed`: a conditional append found a stream it depends on moved, and wrote nothing. */
+type Outcome = { result: AppendResult } | { error: unknown } | { changed: true };
 
 export interface AppendBatchesPorts {
   run(query: SqlQuery): Promise<CombinedAppendRow[]>;
@@ -34,7 +35,19 @@ export class AppendBatches {
   async append(append: CombinedAppend): Promise<AppendResult> {
     const outcome = await this.lookup.ask(append);
     if ('error' in outcome) throw outcome.error;
+    if ('changed' in outcome) throw new Error('An unconditional append found nothing changed');
     return outcome.result;
+  }
+
+  /**
+   * An append that depends on other streams being unchanged (`append.unchanged`); undefined when
+   * one moved or the expectation failed: nothing was written. Always the combined statement,
+   * the one that checks them.
+   */
+  async appendIfUnchanged(append: CombinedAppend): Promise<AppendResult | undefined> {
+    const outcome = await this.lookup.ask(append);
+    if ('error' in outcome) throw outcome.error;
+    return 'changed' in outcome ? undefined : outcome.result;
   }
 
   private async appendAll(appends: CombinedAppend[]): Promise<Outcome[]> {
@@ -50,7 +63,11 @@ export class AppendBatches {
       first.map((i) => appends[i]),
       (k, outcome) => (outcomes[first[k]] = outcome),
     );
-    for (const i of again) outcomes[i] = await settle(this.ports.alone(appends[i]));
+    for (const i of again) {
+      outcomes[i] = appends[i].unchanged
+        ? { changed: true }
+        : await settle(this.ports.alone(appends[i]));
+    }
     return outcomes;
   }
 
@@ -58,7 +75,7 @@ export class AppendBatches {
     appends: CombinedAppend[],
     done: (index: number, outcome: Outcome) => void,
   ): Promise<void> {
-    if (appends.length === 1) {
+    if (appends.length === 1 && appends[0].unchanged === undefined) {
       done(0, await settle(this.ports.alone(appends[0])));
       return;
     }
@@ -66,7 +83,7 @@ export class AppendBatches {
     try {
       rows = await this.ports.run(combinedAppendQuery(appends, this.ports.names));
     } catch {
-      const alone = await Promise.all(appends.map((append) => settle(this.ports.alone(append))));
+      const alone = await Promise.all(appends.map((append) => this.settleAlone(append)));
       alone.forEach((outcome, i) => done(i, outcome));
       return;
     }
@@ -74,12 +91,17 @@ export class AppendBatches {
     await Promise.all(
       appends.map(async (append, i) => {
         const row = moved.get(i);
-        done(
-          i,
-          row ? { result: this.ports.toResult(row) } : await settle(this.ports.verdict(append)),
-        );
+        if (row) done(i, { result: this.ports.toResult(row) });
+        else if (append.unchanged) done(i, { changed: true });
+        else done(i, await settle(this.ports.verdict(append)));
       }),
     );
+  }
+
+  /** After a failed combined statement: an append on its own; a conditional one is not retried. */
+  private settleAlone(append: CombinedAppend): Promise<Outcome> {
+    if (append.unchanged) return Promise.resolve({ changed: true });
+    return settle(this.ports.alone(append));
   }
 }
 

@@ -1,4 +1,4 @@
-import { EventToAppend, ExpectedRevision } from '../event-store.port';
+import { EventToAppend, ExpectedRevision, UnchangedStream } from '../event-store.port';
 import { SqlQuery } from './postgres-event-rows';
 import { StatementNames } from './statement-names';
 
@@ -76,6 +76,8 @@ export interface CombinedAppend {
   streamId: string;
   expected: bigint | 'no_stream';
   events: EventToAppend[];
+  /** Streams that must still be where the caller saw them (see `appendIfUnchanged`). */
+  unchanged?: UnchangedStream[];
 }
 
 /** A row of the combined statement: which append (1-based) moved its stream. */
@@ -96,12 +98,22 @@ export function combinedAppendQuery(
     expected: append.expected === 'no_stream' ? -1 : append.expected.toString(),
     events: append.events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
     count: append.events.length,
+    unchanged: (append.unchanged ?? []).map(({ streamId, revision }) => ({
+      stream_id: streamId,
+      revision: revision === 'no_stream' ? -1 : revision.toString(),
+    })),
   }));
   return {
     name: names?.name('blocx_append_combined'),
     text: `WITH wanted AS (
         SELECT * FROM jsonb_to_recordset($1::jsonb)
-          AS w(append int, stream_id text, expected bigint, events jsonb, count bigint)
+          AS w(append int, stream_id text, expected bigint, events jsonb, count bigint,
+            unchanged jsonb)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM jsonb_to_recordset(w.unchanged) AS u(stream_id text, revision bigint)
+          WHERE coalesce(
+            (SELECT seen.revision FROM streams seen WHERE seen.stream_id = u.stream_id), -1
+          ) <> u.revision)
       ), moved AS (
         UPDATE streams SET revision = streams.revision + wanted.count FROM wanted
         WHERE wanted.expected >= 0 AND streams.stream_id = wanted.stream_id

@@ -14,6 +14,7 @@ import {
   RecordedEvent,
   StreamAppend,
   SubscribeOptions,
+  UnchangedStream,
   WrongExpectedVersion,
 } from '../event-store.port';
 import { AppendNotifier } from './append-notifier';
@@ -151,6 +152,20 @@ export class PostgresEventStore extends EventStore {
         ? await this.batches.append({ streamId, expected, events })
         : await this.append(this.pool, streamId, events, expected, false);
     this.appended(result.position.prepare);
+    return result;
+  }
+
+  /** See EventStore: the streams are checked in the combined append's statement. */
+  override async appendIfUnchanged(
+    streamId: string,
+    events: EventToAppend[],
+    expected: bigint | 'no_stream',
+    unchanged: UnchangedStream[],
+  ): Promise<AppendResult | undefined> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    if (this.batches === undefined) return undefined;
+    const result = await this.batches.appendIfUnchanged({ streamId, expected, events, unchanged });
+    if (result !== undefined) this.appended(result.position.prepare);
     return result;
   }
 

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EventRegistry, EventStore, streamName, StreamFolds } from '@blocx/event-sourcing';
+import {
+  EventRegistry,
+  EventStore,
+  streamName,
+  StreamFolds,
+  UnchangedStream,
+} from '@blocx/event-sourcing';
 import { E164 } from '@blocx/platform';
 import { foldNumberLine, NumberLine } from '../domain/number-line';
 
@@ -23,5 +29,12 @@ export class NumberLines {
   /** The line as last read here, if it was: which profile to read ahead for a send. */
   lastKnown(number: E164): NumberLine | undefined {
     return this.lines.lastKnown(streamName('phoneNumber', number.digits));
+  }
+
+  /** The line as last read here, and the stream's revision a conditional append must find. */
+  known(number: E164): { line: NumberLine | undefined; seen: UnchangedStream } | undefined {
+    const streamId = streamName('phoneNumber', number.digits);
+    const kept = this.lines.known(streamId);
+    return kept && { line: kept.state, seen: { streamId, revision: kept.revision } };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnchangedStream } from '@blocx/event-sourcing';
 import { E164, RuleViolation } from '@blocx/platform';
 import { sendingLineViolation } from '../domain/sending-rules';
 import { ProfileRules } from '../domain/profile-rules';
@@ -40,6 +41,32 @@ export class SendingLines {
     });
     if (violation !== undefined) throw violation;
     return profile as ProfileRules;
+  }
+
+  /**
+   * The same rules decided on what this process last read of the number and its profile, with
+   * the streams a conditional append must find unchanged for the decision to hold; undefined
+   * when either was not read here yet or the rules refuse (the read path then reports why).
+   */
+  known(
+    accountId: string,
+    from: E164,
+    to: E164,
+  ): { rules: ProfileRules; unchanged: UnchangedStream[] } | undefined {
+    const number = this.numbers.known(from);
+    const profileId = number?.line?.accountId === accountId ? number.line.profileId : null;
+    if (number === undefined || profileId === null) return undefined;
+    const profile = this.profiles.known(accountId, profileId);
+    if (profile === undefined) return undefined;
+    const violation = sendingLineViolation({
+      accountId,
+      from,
+      to,
+      number: number.line,
+      allowedCountries: profile.rules.allowedCountries,
+    });
+    if (violation !== undefined) return undefined;
+    return { rules: profile.rules, unchanged: [number.seen, profile.seen] };
   }
 
   /**

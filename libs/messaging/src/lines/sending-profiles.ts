@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { EventRegistry, EventStore, streamName, StreamFolds } from '@blocx/event-sourcing';
+import {
+  EventRegistry,
+  EventStore,
+  streamName,
+  StreamFolds,
+  UnchangedStream,
+} from '@blocx/event-sourcing';
 import {
   GetMessagingProfile,
   MessagingProfileNotFound,
@@ -26,6 +32,17 @@ export class SendingProfiles {
   async current(accountId: string, profileId: string): Promise<ProfileRules | undefined> {
     const rules = await this.rules.current(streamName('messagingProfile', profileId));
     return rules?.accountId === accountId ? rules : undefined;
+  }
+
+  /** The rules as last read here (if the account's), and the revision they are as of. */
+  known(
+    accountId: string,
+    profileId: string,
+  ): { rules: ProfileRules; seen: UnchangedStream } | undefined {
+    const streamId = streamName('messagingProfile', profileId);
+    const kept = this.rules.known(streamId);
+    if (kept?.state?.accountId !== accountId) return undefined;
+    return { rules: kept.state, seen: { streamId, revision: kept.revision } };
   }
 }
 

@@ -6,7 +6,12 @@ import {
   LogPosition,
   ReadModelWaiter,
 } from '@blocx/event-sourcing';
-import { CheckRecipientConsent, GetConsentStanding, RecipientOptedOutError } from '@blocx/consent';
+import {
+  CheckRecipientConsent,
+  consentStream,
+  GetConsentStanding,
+  RecipientOptedOutError,
+} from '@blocx/consent';
 import { Clock } from '@blocx/platform';
 import { Message, MessageView } from '../../domain/message.aggregate';
 import { CheckedSendRequest, checkSendRequest } from '../../domain/sending-rules';
@@ -45,10 +50,39 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     request: CheckedSendRequest,
     messageId: string,
   ): Promise<MessageView> {
-    const profileId = await this.admit(accountId, request);
-    const { view, position } = await this.queue(accountId, request, profileId, messageId);
+    const { view, position } =
+      (await this.queueOnKnownRules(accountId, request, messageId)) ??
+      (await this.queue(accountId, request, await this.admit(accountId, request), messageId));
     await this.readModels.waitFor(position, MESSAGING_READ_MODELS);
     return view;
+  }
+
+  /**
+   * A send in one statement: decided on the number's and the profile's rules as this process
+   * last read them and on the pair having no consent record, and queued only if the append finds
+   * those three streams still where the decision saw them (checked in the append's statement,
+   * so a STOP recorded before it blocks it as surely as a read would). Undefined when nothing
+   * was read here yet, a rule refuses, or a stream moved: the send then reads and decides again.
+   */
+  private async queueOnKnownRules(
+    accountId: string,
+    request: CheckedSendRequest,
+    messageId: string,
+  ): Promise<{ view: MessageView; position: LogPosition | undefined } | undefined> {
+    const known = this.lines.known(accountId, request.from, request.to);
+    if (known === undefined) return undefined;
+    const message = new Message(Message.stream(messageId));
+    message.queue(draftOf(accountId, request, known.rules.profileId, messageId), this.clock.now());
+    const noConsentRecord = {
+      streamId: consentStream(request.from.value, request.to.value),
+      revision: 'no_stream' as const,
+    };
+    const position = await this.messages.saveIfUnchanged(
+      message,
+      { account_id: accountId, correlation_id: messageId },
+      [...known.unchanged, noConsentRecord],
+    );
+    return position === undefined ? undefined : { view: message.toView(), position };
   }
 
   /** Same key and body: the first response. Another body: 422, but only once all else passed. */
@@ -138,15 +172,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     profileId: string,
     messageId: string,
   ): Promise<{ view: MessageView; position: LogPosition | undefined }> {
-    const draft = {
-      messageId,
-      accountId,
-      profileId,
-      from: request.from.value,
-      to: request.to.value,
-      text: request.text,
-      purpose: 'send' as const,
-    };
+    const draft = draftOf(accountId, request, profileId, messageId);
     const { message, position } = await createMessage(
       this.messages,
       messageId,
@@ -155,4 +181,22 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     );
     return { view: message.toView(), position };
   }
+}
+
+/** What a send queues. */
+function draftOf(
+  accountId: string,
+  request: CheckedSendRequest,
+  profileId: string,
+  messageId: string,
+) {
+  return {
+    messageId,
+    accountId,
+    profileId,
+    from: request.from.value,
+    to: request.to.value,
+    text: request.text,
+    purpose: 'send' as const,
+  };
 }
