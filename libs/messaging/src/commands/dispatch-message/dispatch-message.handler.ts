@@ -60,15 +60,20 @@ export class DispatchMessageHandler implements ICommandHandler<DispatchMessage> 
     if (from === undefined) return new FromNumberNotFound(view.from);
     if (to === undefined) return new InvalidPhoneNumber('/to');
     if (view.messagingProfileId === null) return new FromNumberNotFound(view.from);
-    const line = await this.lines.recheck(view.accountId, view.messagingProfileId, from, to);
-    if (line !== undefined || purpose === 'opt_out_reply') return line;
-    const consent = await this.queries.execute(
-      new GetConsentStanding({
-        accountId: view.accountId,
-        number: view.from,
-        recipient: view.to,
-      }),
-    );
-    return consent.optedOut ? new RecipientOptedOutError(view.from, view.to) : undefined;
+    // Consent is read beside the line (one statement for the batch), but reported after it.
+    const [line, consent] = await Promise.all([
+      this.lines.recheck(view.accountId, view.messagingProfileId, from, to),
+      purpose === 'opt_out_reply'
+        ? undefined
+        : this.queries.execute(
+            new GetConsentStanding({
+              accountId: view.accountId,
+              number: view.from,
+              recipient: view.to,
+            }),
+          ),
+    ]);
+    if (line !== undefined) return line;
+    return consent?.optedOut ? new RecipientOptedOutError(view.from, view.to) : undefined;
   }
 }
