@@ -59,7 +59,7 @@ describe.each(['postgres', 'pglite'] as const)('Stream folds on %s', (kind) => {
     const folds = new StreamFolds(store, registry, foldCart);
     const cart = `cart-${randomUUID()}`;
     expect(await folds.current(cart)).toBeUndefined();
-    expect(folds.lastKnown(cart)).toBeUndefined();
+    expect(folds.known(cart)?.state).toBeUndefined();
 
     await add(
       cart,
@@ -73,7 +73,7 @@ describe.each(['postgres', 'pglite'] as const)('Stream folds on %s', (kind) => {
     await add(cart, new ItemAdded({ sku: 'c', quantity: 4 }));
     expect(await folds.current(cart)).toEqual({ items: 9 });
     expect(first).toEqual({ items: 5 });
-    expect(folds.lastKnown(cart)).toEqual({ items: 9 });
+    expect(folds.known(cart)?.state).toEqual({ items: 9 });
 
     await add(cart, new CartCheckedOut({ items: 9, checkedOutAt: new Date().toISOString() }));
     expect(await folds.current(cart)).toBeUndefined();
@@ -88,8 +88,8 @@ describe.each(['postgres', 'pglite'] as const)('Stream folds on %s', (kind) => {
       await add(cart, new ItemAdded({ sku: 'x', quantity: i + 1 }));
       await folds.current(cart);
     }
-    expect(folds.lastKnown(carts[0])).toBeUndefined();
-    expect(folds.lastKnown(carts[2])).toEqual({ items: 3 });
+    expect(folds.known(carts[0])?.state).toBeUndefined();
+    expect(folds.known(carts[2])?.state).toEqual({ items: 3 });
 
     const elsewhere = new StreamFolds(store, registry, foldCart);
     await add(carts[0], new ItemAdded({ sku: 'y', quantity: 10 }));

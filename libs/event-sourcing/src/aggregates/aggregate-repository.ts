@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  AppendResult,
   compareLogPositions,
   EventMetadata,
+  EventToAppend,
   EventStore,
   LogPosition,
   UnchangedStream,
@@ -82,16 +84,12 @@ export class AggregateRepository<T extends EventSourcedAggregate> {
    * Throws WrongExpectedVersion when someone else appended first. Undefined when there was nothing to save.
    */
   async save(aggregate: T, metadata: EventMetadata): Promise<LogPosition | undefined> {
-    const events = [...aggregate.getUncommittedEvents()];
-    if (events.length === 0) return undefined;
-    const result = await this.store.appendToStream(
-      aggregate.streamId,
-      events.map((event) => this.registry.toAppend(event, metadata)),
-      { expectedRevision: aggregate.revision },
+    if (aggregate.getUncommittedEvents().length === 0) return undefined;
+    return this.record(aggregate, metadata, (events) =>
+      this.store.appendToStream(aggregate.streamId, events, {
+        expectedRevision: aggregate.revision,
+      }),
     );
-    aggregate.markSaved(result.nextExpectedRevision, result.position);
-    this.publisher?.publishAll(events);
-    return result.position;
   }
 
   /**
@@ -104,14 +102,22 @@ export class AggregateRepository<T extends EventSourcedAggregate> {
     metadata: EventMetadata,
     unchanged: UnchangedStream[],
   ): Promise<LogPosition | undefined> {
-    const events = [...aggregate.getUncommittedEvents()];
-    if (events.length === 0) throw new Error('saveIfUnchanged needs an uncommitted event');
-    const result = await this.store.appendIfUnchanged(
-      aggregate.streamId,
-      events.map((event) => this.registry.toAppend(event, metadata)),
-      aggregate.revision,
-      unchanged,
+    if (aggregate.getUncommittedEvents().length === 0) {
+      throw new Error('saveIfUnchanged needs an uncommitted event');
+    }
+    return this.record(aggregate, metadata, (events) =>
+      this.store.appendIfUnchanged(aggregate.streamId, events, aggregate.revision, unchanged),
     );
+  }
+
+  /** Appends the uncommitted events through `append`; once recorded, marks and publishes them. */
+  private async record(
+    aggregate: T,
+    metadata: EventMetadata,
+    append: (events: EventToAppend[]) => Promise<AppendResult | undefined>,
+  ): Promise<LogPosition | undefined> {
+    const events = [...aggregate.getUncommittedEvents()];
+    const result = await append(events.map((event) => this.registry.toAppend(event, metadata)));
     if (result === undefined) return undefined;
     aggregate.markSaved(result.nextExpectedRevision, result.position);
     this.publisher?.publishAll(events);

@@ -1,4 +1,4 @@
-import { EventStore } from '../event-store.port';
+import { EventStore, UnchangedStream } from '../event-store.port';
 import { DomainEvent } from './domain-event';
 import { EventRegistry } from './event-registry';
 
@@ -42,18 +42,14 @@ export class StreamFolds<S> {
     return state;
   }
 
-  /** The last state folded, without asking the log: a guess to read ahead with, not a decision. */
-  lastKnown(streamId: string): S | undefined {
-    return this.folded.get(streamId)?.state;
-  }
-
   /**
-   * The last state folded and the revision it is as of, for a decision that a conditional
-   * append then checks (the stream must still be at that revision); undefined if none is kept.
+   * The last state folded and the stream as it was then, without asking the log: a guess to read
+   * ahead with, or a decision that a conditional append then checks (the stream must still be at
+   * that revision); undefined if none is kept.
    */
-  known(streamId: string): { state: S | undefined; revision: bigint } | undefined {
+  known(streamId: string): { state: S | undefined; seen: UnchangedStream } | undefined {
     const kept = this.folded.get(streamId);
-    return kept && { state: kept.state, revision: kept.revision };
+    return kept && { state: kept.state, seen: { streamId, revision: kept.revision } };
   }
 
   /** Keeps `folded` unless a read that finished earlier kept a later revision. */

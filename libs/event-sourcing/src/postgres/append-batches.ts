@@ -63,11 +63,7 @@ export class AppendBatches {
       first.map((i) => appends[i]),
       (k, outcome) => (outcomes[first[k]] = outcome),
     );
-    for (const i of again) {
-      outcomes[i] = appends[i].unchanged
-        ? { changed: true }
-        : await settle(this.ports.alone(appends[i]));
-    }
+    for (const i of again) outcomes[i] = await this.settleAlone(appends[i]);
     return outcomes;
   }
 
@@ -98,7 +94,10 @@ export class AppendBatches {
     );
   }
 
-  /** After a failed combined statement: an append on its own; a conditional one is not retried. */
+  /**
+   * An append that cannot go in the combined statement (it failed, or the stream is already in
+   * it) runs on its own; a conditional one is not retried: its caller reads again and decides.
+   */
   private settleAlone(append: CombinedAppend): Promise<Outcome> {
     if (append.unchanged) return Promise.resolve({ changed: true });
     return settle(this.ports.alone(append));

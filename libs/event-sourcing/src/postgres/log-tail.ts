@@ -63,7 +63,6 @@ export class LogTail {
   private heldBack = false;
   private healthy = false;
   private loop: Promise<void> | undefined;
-  private stopped = false;
   private readonly stopping = new StopSignal();
 
   constructor(
@@ -77,12 +76,11 @@ export class LogTail {
 
   /** Starts following the log from its head (idempotent). */
   start(): void {
-    if (this.stopped) return;
+    if (this.stopping.isStopped) return;
     this.loop ??= this.follow();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.healthy = false;
     this.stopping.stop();
     this.grown.notify();
@@ -126,7 +124,7 @@ export class LogTail {
   private async follow(): Promise<void> {
     let failures = 0;
     let retry = 0;
-    while (!this.stopped) {
+    while (!this.stopping.isStopped) {
       const seen = this.source.wake.current;
       let page: TailPage;
       try {

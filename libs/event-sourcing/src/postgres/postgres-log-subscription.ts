@@ -35,7 +35,6 @@ const HELD_BACK_RETRY_MS = 5;
  * in a row the error reaches the consumer.
  */
 export class PostgresLogSubscription implements LogSubscription {
-  private closed = false;
   private readonly closing = new StopSignal();
 
   constructor(
@@ -50,7 +49,6 @@ export class PostgresLogSubscription implements LogSubscription {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.closed = true;
     this.closing.stop();
     this.onClose(this);
   }
@@ -75,6 +73,10 @@ export class PostgresLogSubscription implements LogSubscription {
     } finally {
       await this.close();
     }
+  }
+
+  private get closed(): boolean {
+    return this.closing.isStopped;
   }
 
   private get pollMs(): number {

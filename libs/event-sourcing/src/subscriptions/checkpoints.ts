@@ -1,6 +1,6 @@
-import { ClientBase, escapeLiteral, Pool } from 'pg';
+import { ClientBase, Pool } from 'pg';
 import { LogPosition } from '../event-store.port';
-import { ReadModelWrites } from '../projections/read-model-writes';
+import { ReadModelWrites, sqlLiteral } from '../projections/read-model-writes';
 
 export type ProjectionStatus = 'live' | 'rebuilding' | 'catching_up';
 
@@ -110,8 +110,8 @@ export class Checkpoints {
    * asynchronously (see ASYNCHRONOUS_COMMIT).
    */
   static advanceOrFail(name: string, from: LogPosition, to: LogPosition): string {
-    const positions = [from.commit, from.prepare, to.commit, to.prepare].map((p) => `'${p}'`);
-    return `SELECT advance_checkpoint(${escapeLiteral(name)}, ${positions.join(', ')})`;
+    const values = [name, ...[from.commit, from.prepare, to.commit, to.prepare].map(String)];
+    return `SELECT advance_checkpoint(${values.map(sqlLiteral).join(', ')})`;
   }
 
   /** The error of `advanceOrFail` when the checkpoint had moved. */

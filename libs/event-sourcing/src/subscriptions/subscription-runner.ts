@@ -158,11 +158,14 @@ export class SubscriptionRunner {
     let batches = 0;
     /** Handled, not yet stored (a handler that stores its checkpoint lazily). */
     let handled: LogPosition | undefined;
-    const storeHandled = async (to: LogPosition): Promise<void> => {
-      await this.handler.handle([], stored, to, true);
+    const markStored = (to: LogPosition): void => {
       stored = to;
       storedAt = Date.now();
       handled = undefined;
+    };
+    const storeHandled = async (to: LogPosition): Promise<void> => {
+      await this.handler.handle([], stored, to, true);
+      markStored(to);
     };
     const feed = subscription[Symbol.asyncIterator]();
     try {
@@ -188,11 +191,8 @@ export class SubscriptionRunner {
             : sinceStored > this.timings.idleCheckpointMs;
         if (wanted.length > 0 || storing) {
           await this.handler.handle(wanted, stored, to, storing);
-          if (storing) {
-            stored = to;
-            storedAt = Date.now();
-          }
-          handled = storing ? undefined : to;
+          if (storing) markStored(to);
+          else handled = to;
         }
         progress.report(this.name, to);
         if (this.stopping) break;

@@ -26,15 +26,11 @@ export class NumberLines {
     return this.lines.current(streamName('phoneNumber', number.digits));
   }
 
-  /** The line as last read here, if it was: which profile to read ahead for a send. */
-  lastKnown(number: E164): NumberLine | undefined {
-    return this.lines.lastKnown(streamName('phoneNumber', number.digits));
-  }
-
-  /** The line as last read here, and the stream's revision a conditional append must find. */
-  known(number: E164): { line: NumberLine | undefined; seen: UnchangedStream } | undefined {
-    const streamId = streamName('phoneNumber', number.digits);
-    const kept = this.lines.known(streamId);
-    return kept && { line: kept.state, seen: { streamId, revision: kept.revision } };
+  /**
+   * The line as last read here, if it was, and the stream as it was then: which profile to read
+   * ahead for a send, or what a conditional append must find unchanged.
+   */
+  known(number: E164): { state: NumberLine | undefined; seen: UnchangedStream } | undefined {
+    return this.lines.known(streamName('phoneNumber', number.digits));
   }
 }

@@ -20,7 +20,7 @@ export class SendingLines {
    * the number has moved since is its new profile read after it.
    */
   async check(accountId: string, from: E164, to: E164): Promise<ProfileRules> {
-    const seenOn = this.numbers.lastKnown(from)?.profileId ?? undefined;
+    const seenOn = this.numbers.known(from)?.state?.profileId ?? undefined;
     const [number, profileSeenOn] = await Promise.all([
       this.numbers.current(from),
       seenOn === undefined ? undefined : this.profiles.current(accountId, seenOn),
@@ -54,7 +54,7 @@ export class SendingLines {
     to: E164,
   ): { rules: ProfileRules; unchanged: UnchangedStream[] } | undefined {
     const number = this.numbers.known(from);
-    const profileId = number?.line?.accountId === accountId ? number.line.profileId : null;
+    const profileId = number?.state?.accountId === accountId ? number.state.profileId : null;
     if (number === undefined || profileId === null) return undefined;
     const profile = this.profiles.known(accountId, profileId);
     if (profile === undefined) return undefined;
@@ -62,7 +62,7 @@ export class SendingLines {
       accountId,
       from,
       to,
-      number: number.line,
+      number: number.state,
       allowedCountries: profile.rules.allowedCountries,
     });
     if (violation !== undefined) return undefined;

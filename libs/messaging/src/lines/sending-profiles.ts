@@ -39,10 +39,9 @@ export class SendingProfiles {
     accountId: string,
     profileId: string,
   ): { rules: ProfileRules; seen: UnchangedStream } | undefined {
-    const streamId = streamName('messagingProfile', profileId);
-    const kept = this.rules.known(streamId);
+    const kept = this.rules.known(streamName('messagingProfile', profileId));
     if (kept?.state?.accountId !== accountId) return undefined;
-    return { rules: kept.state, seen: { streamId, revision: kept.revision } };
+    return { rules: kept.state, seen: kept.seen };
   }
 }
 

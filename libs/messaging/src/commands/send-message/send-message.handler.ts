@@ -71,17 +71,17 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
   ): Promise<{ view: MessageView; position: LogPosition | undefined } | undefined> {
     const known = this.lines.known(accountId, request.from, request.to);
     if (known === undefined) return undefined;
+    const { draft, metadata } = queued(accountId, request, known.rules.profileId, messageId);
     const message = new Message(Message.stream(messageId));
-    message.queue(draftOf(accountId, request, known.rules.profileId, messageId), this.clock.now());
+    message.queue(draft, this.clock.now());
     const noConsentRecord = {
       streamId: consentStream(request.from.value, request.to.value),
       revision: 'no_stream' as const,
     };
-    const position = await this.messages.saveIfUnchanged(
-      message,
-      { account_id: accountId, correlation_id: messageId },
-      [...known.unchanged, noConsentRecord],
-    );
+    const position = await this.messages.saveIfUnchanged(message, metadata, [
+      ...known.unchanged,
+      noConsentRecord,
+    ]);
     return position === undefined ? undefined : { view: message.toView(), position };
   }
 
@@ -172,25 +172,25 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     profileId: string,
     messageId: string,
   ): Promise<{ view: MessageView; position: LogPosition | undefined }> {
-    const draft = draftOf(accountId, request, profileId, messageId);
+    const { draft, metadata } = queued(accountId, request, profileId, messageId);
     const { message, position } = await createMessage(
       this.messages,
       messageId,
       (m) => m.queue(draft, this.clock.now()),
-      { account_id: accountId, correlation_id: messageId },
+      metadata,
     );
     return { view: message.toView(), position };
   }
 }
 
-/** What a send queues. */
-function draftOf(
+/** What a send queues, and the metadata of its event. */
+function queued(
   accountId: string,
   request: CheckedSendRequest,
   profileId: string,
   messageId: string,
 ) {
-  return {
+  const draft = {
     messageId,
     accountId,
     profileId,
@@ -199,4 +199,5 @@ function draftOf(
     text: request.text,
     purpose: 'send' as const,
   };
+  return { draft, metadata: { account_id: accountId, correlation_id: messageId } };
 }
