@@ -9,6 +9,7 @@ import { startTestService, TestService } from '../../support/test-service';
 import {
   awaitReport,
   awaitStatus,
+  CA,
   Client,
   expectOk,
   inbound,
@@ -75,7 +76,7 @@ describe('the final gate before hand-off to the carrier', () => {
   it('a country removed from the profile after queuing: failed destination_not_allowed', async () => {
     const line = await openLine(alice, { profile: { allowed_countries: ['US', 'CA'] } });
     const release = await holdDispatcher();
-    const queued = await send(line.number, '+14165550123');
+    const queued = await send(line.number, CA);
     await expectOk(
       alice.patch(`/messaging-profiles/${line.profileId}`, { allowed_countries: ['US'] }),
       200,

@@ -19,6 +19,9 @@ export function tollFreeNumber(): string {
   return `+1888555${String(1000 + serial).padStart(4, '0')}`;
 }
 
+/** A Canadian destination, outside a new profile's allowed countries (US only). */
+export const CA = '+14165550123';
+
 export interface Line {
   number: string;
   profileId: string;

@@ -1,5 +1,6 @@
 import { startTestService, TestService } from '../../support/test-service';
 import {
+  CA,
   Client,
   expectError,
   expectOk,
@@ -9,8 +10,6 @@ import {
   tollFreeNumber,
   usNumber,
 } from './messaging-fixture';
-
-const CA = '+14165550123';
 
 describe('POST /messaging/send rejections, in the contract’s order', () => {
   let service: TestService;

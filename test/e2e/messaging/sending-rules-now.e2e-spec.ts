@@ -6,6 +6,7 @@ import {
   TestService,
 } from '../../support/test-service';
 import {
+  CA,
   Client,
   expectError,
   expectOk,
@@ -14,8 +15,6 @@ import {
   openLine,
   usNumber,
 } from './messaging-fixture';
-
-const CA = '+14165550123';
 
 /**
  * A send reads its number's and its profile's rules from the log, where each instance keeps what
