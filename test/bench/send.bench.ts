@@ -265,7 +265,11 @@ async function main(): Promise<void> {
         SUBSCRIPTIONS: 'worker',
       },
       // As `npm start` runs it (a larger young generation: fewer scavenges under load).
-      ['--max-semi-space-size=64', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
+      [
+        '--max-semi-space-size=64',
+        '--heap-growing-percent=900',
+        ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      ],
     );
     pool = app.get<Pool>(PG_POOL);
     const split = await measureSends('API + worker', app, sendThrough(app.get(CommandBus)));

@@ -27,7 +27,7 @@ export interface TailSource {
 export interface LogTailOptions {
   /** Events per read of the log (default 1000). */
   batchSize?: number;
-  /** The most events kept (default 10,000); the oldest go first. */
+  /** The most events kept for subscriptions that lag (default 10,000); the oldest go first. */
   maxEvents?: number;
   /** The most stored bytes kept (default 16 MB), so a run of large payloads cannot pile up. */
   maxBytes?: number;
@@ -47,6 +47,11 @@ const MAX_BACKOFF_MS = 5000;
  * after any position in [first, end] is what the subscription's own query would have returned.
  * Outside that range, or while the reader is failing, subscriptions read the database themselves.
  * Kept events are shared by every subscription: treat them as read-only.
+ *
+ * What every subscription it serves has read is let go at the next read of the log (the limits
+ * only bound what a lagging one holds back): kept for seconds, the events (with the envelopes
+ * made from them) outlived two young-generation collections, were copied twice and filled the old
+ * generation, whose full collections then stalled the process every few seconds under load.
  */
 export class LogTail {
   /** Signalled whenever kept events grow; subscriptions served from here sleep on it. */
@@ -62,6 +67,8 @@ export class LogTail {
   private end: LogPosition | undefined;
   private heldBack = false;
   private healthy = false;
+  /** Where each subscription served from here has read up to (its last page not included). */
+  private readonly readers = new Map<object, LogPosition>();
   private loop: Promise<void> | undefined;
   private readonly stopping = new StopSignal();
 
@@ -88,16 +95,31 @@ export class LogTail {
   }
 
   /**
-   * The page a subscription at `after` would read, from memory; undefined when the kept range
-   * does not cover `after` (or the reader is not healthy), so the caller reads the database.
+   * The page `reader` at `after` would read, from memory; undefined when the kept range does not
+   * cover `after` (or the reader is not healthy), so the caller reads the database.
    */
-  serve(options: ReadAllOptions): FeedPage | undefined {
-    const { first, end } = this;
+  serve(options: ReadAllOptions, reader: object): FeedPage | undefined {
     const after = options.after;
-    if (!this.healthy || first === undefined || end === undefined || after === undefined) return;
-    if (compareLogPositions(after, first) < 0 || compareLogPositions(after, end) > 0) return;
+    if (!this.healthy || after === undefined || !this.covers(after)) return;
+    this.readers.set(reader, after);
     const events = this.slice(this.firstAfter(after), options.maxCount, options.filter);
     return { events, heldBack: events.length < options.maxCount && this.heldBack };
+  }
+
+  /** How many events are kept now. */
+  get size(): number {
+    return this.events.length;
+  }
+
+  /** `reader` reads no more (its subscription closed): it holds nothing back. */
+  forget(reader: object): void {
+    this.readers.delete(reader);
+  }
+
+  private covers(position: LogPosition): boolean {
+    const { first, end } = this;
+    if (first === undefined || end === undefined) return false;
+    return compareLogPositions(position, first) >= 0 && compareLogPositions(position, end) <= 0;
   }
 
   private slice(from: number, maxCount: number, filter: EventFilter | undefined): RecordedEvent[] {
@@ -168,16 +190,17 @@ export class LogTail {
   }
 
   /**
-   * Past a limit, drops the oldest events down to nine tenths of it (dropping the few events
-   * each read added beyond it shifted the whole array on every read); the range then starts at
-   * the last one dropped.
+   * Drops the events every subscription served from here has read, and past a limit the oldest
+   * down to nine tenths of it (dropping the few events each read added beyond it shifted the
+   * whole array on every read); the range then starts at the last one dropped.
    */
   private trim(): void {
-    if (this.events.length <= this.maxEvents && this.bytes <= this.maxBytes) return;
-    const keepEvents = Math.floor(this.maxEvents * 0.9);
-    const keepBytes = this.maxBytes * 0.9;
-    let drop = 0;
+    const keepEvents =
+      this.events.length > this.maxEvents ? Math.floor(this.maxEvents * 0.9) : Infinity;
+    const keepBytes = this.bytes > this.maxBytes ? this.maxBytes * 0.9 : Infinity;
+    let drop = this.readByAll();
     let bytes = this.bytes;
+    for (let i = 0; i < drop; i++) bytes -= this.sizes[i];
     while (
       drop < this.events.length &&
       (this.events.length - drop > keepEvents || bytes > keepBytes)
@@ -190,6 +213,22 @@ export class LogTail {
     this.events.splice(0, drop);
     this.sizes.splice(0, drop);
     this.bytes = bytes;
+  }
+
+  /**
+   * How many of the oldest kept events every reader inside the kept range has read (none when no
+   * reader is inside it: those catching up from the database may yet reach it).
+   */
+  private readByAll(): number {
+    let slowest: LogPosition | undefined;
+    for (const [reader, at] of this.readers) {
+      if (!this.covers(at)) {
+        this.readers.delete(reader);
+        continue;
+      }
+      if (slowest === undefined || compareLogPositions(at, slowest) < 0) slowest = at;
+    }
+    return slowest === undefined ? 0 : this.firstAfter(slowest);
   }
 
   private async pause(until: Promise<unknown> | number): Promise<void> {

@@ -133,7 +133,7 @@ export class PostgresEventStore extends EventStore {
       this.streamReads = new StreamReads(run, this.names);
     }
     this.feed = {
-      readFeed: (feedOptions) => this.readFeed(feedOptions),
+      readFeed: (feedOptions, reader) => this.readFeed(feedOptions, reader),
       wake: this.tail?.grown ?? this.wake,
       pollIntervalMs: this.pollIntervalMs,
       maxConsecutiveFailures: this.maxConsecutiveFailures,
@@ -258,8 +258,8 @@ export class PostgresEventStore extends EventStore {
   }
 
   /** readAll, and for a short page whether more events wait behind an older open transaction. */
-  async readFeed(options: ReadAllOptions): Promise<FeedPage> {
-    const served = this.tail?.serve(options);
+  async readFeed(options: ReadAllOptions, reader?: object): Promise<FeedPage> {
+    const served = reader && this.tail?.serve(options, reader);
     if (served !== undefined) return served;
     const read = readAllQuery(options.after ?? LOG_START, options.maxCount, options.filter);
     const events = (await this.feedPool.query<EventRow>(read)).rows.map(toRecordedEvent);
@@ -295,9 +295,10 @@ export class PostgresEventStore extends EventStore {
   subscribeToAll(options: SubscribeOptions): LogSubscription {
     this.listener?.start();
     this.tail?.start();
-    const subscription = new PostgresLogSubscription(this.feed, options, (closed) =>
-      this.subscriptions.delete(closed),
-    );
+    const subscription = new PostgresLogSubscription(this.feed, options, (closed) => {
+      this.subscriptions.delete(closed);
+      this.tail?.forget(closed);
+    });
     this.subscriptions.add(subscription);
     return subscription;
   }

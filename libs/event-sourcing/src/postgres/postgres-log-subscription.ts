@@ -15,7 +15,8 @@ export interface FeedPage {
 }
 
 export interface LogFeedSource {
-  readFeed(options: ReadAllOptions): Promise<FeedPage>;
+  /** The page after `options.after`; `reader` tells who reads (a shared tail keeps what it has not read). */
+  readFeed(options: ReadAllOptions, reader: object): Promise<FeedPage>;
   readonly wake: WakeSignal;
   readonly pollIntervalMs: number;
   readonly maxConsecutiveFailures: number;
@@ -86,7 +87,7 @@ export class PostgresLogSubscription implements LogSubscription {
   private async read(after: LogPosition, maxCount: number): Promise<FeedPage> {
     for (let failures = 1; ; failures += 1) {
       try {
-        return await this.source.readFeed({ after, maxCount, filter: this.options.filter });
+        return await this.source.readFeed({ after, maxCount, filter: this.options.filter }, this);
       } catch (error) {
         if (this.closed) return { events: [], heldBack: false };
         if (failures >= this.source.maxConsecutiveFailures) throw error;

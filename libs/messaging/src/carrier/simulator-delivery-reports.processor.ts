@@ -24,11 +24,20 @@ import {
 /** The subscription name (its checkpoint). Never rename it. */
 export const SIMULATOR_DELIVERY_REPORTS = 'messaging.simulator-delivery-reports';
 
+/** Messages falling due within this many milliseconds of each other are reported together. */
+const REPORT_SLOT_MS = 10;
+
+function dueAt(sent: MessageSent): number {
+  return Date.parse(sent.data.sentAt) + SIMULATOR_REPORT_DELAY_MS;
+}
+
 /**
  * The simulator's delivery reports, derived from the log rather than kept in timers: every
  * message the simulator took gets its report shortly after `sentAt`, and after a crash the
- * processor resumes from its checkpoint, so no accepted message is left without one. A batch
- * waits until its newest message is due, then reports them all.
+ * processor resumes from its checkpoint, so no accepted message is left without one. A batch is
+ * reported in the order its messages fall due, everything due within a few milliseconds at once:
+ * reporting a whole batch when its newest was due made one burst of work (and one burst of events
+ * for every read model) every ~70 ms at 1,000 sends/s, and the sends caught in it waited.
  */
 @Injectable()
 export class SimulatorDeliveryReports extends BatchProcessor {
@@ -49,12 +58,20 @@ export class SimulatorDeliveryReports extends BatchProcessor {
       (envelope) =>
         envelope.event instanceof MessageSent && envelope.event.data.carrier === SIMULATOR,
     );
-    if (sent.length === 0) return;
-    const newest = Math.max(...sent.map((e) => Date.parse((e.event as MessageSent).data.sentAt)));
-    const wait = newest + SIMULATOR_REPORT_DELAY_MS - this.clock.now().getTime();
-    if (wait > 0) await sleep(Math.min(wait, SIMULATOR_REPORT_DELAY_MS));
-    // All at once: their reads share a statement, their appends another (as the dispatcher's).
-    await this.forEachConcurrently(sent, sent.length, (envelope) => this.report(envelope));
+    const byDue = sent
+      .map((envelope, index) => ({ envelope, due: dueAt(envelope.event as MessageSent), index }))
+      .sort((a, b) => a.due - b.due || a.index - b.index);
+    for (let first = 0; first < byDue.length;) {
+      const wait = byDue[first].due - this.clock.now().getTime();
+      if (wait > 0) await sleep(Math.min(wait, SIMULATOR_REPORT_DELAY_MS));
+      const until = this.clock.now().getTime() + REPORT_SLOT_MS;
+      let end = first + 1;
+      while (end < byDue.length && byDue[end].due <= until) end += 1;
+      // Together: their reads share a statement, their appends another (as the dispatcher's).
+      const slot = byDue.slice(first, end).map(({ envelope }) => envelope);
+      await this.forEachConcurrently(slot, slot.length, (envelope) => this.report(envelope));
+      first = end;
+    }
   }
 
   private async report(envelope: EventEnvelope): Promise<void> {
