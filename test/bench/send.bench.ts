@@ -264,7 +264,7 @@ async function main(): Promise<void> {
         ADMIN_API_KEY: OPERATOR_KEY,
         SUBSCRIPTIONS: 'worker',
       },
-      // As `npm start` runs it (a larger young generation: fewer scavenges under load).
+      // As `npm start` runs it (fewer scavenges and fewer full collections under load).
       [
         '--max-semi-space-size=64',
         '--heap-growing-percent=900',
