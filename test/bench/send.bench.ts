@@ -35,6 +35,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Saturation is measured at each of these numbers of concurrent senders (and the INSERT too). */
 const CONCURRENCIES = (process.env.BENCH_SEND_CONCURRENCY ?? '64,256').split(',').map(Number);
 const FIXED_RATE = 1000;
+const WARM_UP_SECONDS = 3;
 const STOP_RATE = 50;
 const STOPS = Number(process.env.BENCH_STOPS ?? 500);
 const OPERATOR_KEY = 'bench-operator-key-0123456789';
@@ -168,7 +169,10 @@ async function measureSends(
   send: () => Promise<unknown>,
 ): Promise<Map<number, number>> {
   const pool = app.get<Pool>(PG_POOL);
-  await saturate(CONCURRENCIES[0], 1, send); // warm-up
+  // Warm-up: past the start-up transients of a fresh process (compilation, and the first full
+  // collections while the heap finds its size: a worker started just before measured its second
+  // one 0.8 s into the fixed rate, and ~60 sends waited for it).
+  await saturate(CONCURRENCIES[0], WARM_UP_SECONDS, send);
   await drain(pool);
   await catchUp(app);
   // The fixed rate first: measured right after a burst of 256 senders (once the carrier had
