@@ -69,8 +69,9 @@ export interface PostgresEventStoreOptions {
   /** Failed reads in a row a subscription retries before its consumer gets the error (default 10). */
   maxConsecutiveFailures?: number;
   /**
-   * Read the newest events once for all subscriptions (default true), keeping at most this many
-   * in memory; `false` makes every subscription read the database itself.
+   * Read the newest events once for all subscriptions (default true), keeping them in memory
+   * until those subscriptions have read them (within these limits, for one that lags); `false`
+   * makes every subscription read the database itself.
    */
   sharedTail?: LogTailOptions | false;
   /**
