@@ -58,9 +58,10 @@ export class SimulatorDeliveryReports extends BatchProcessor {
       (envelope) =>
         envelope.event instanceof MessageSent && envelope.event.data.carrier === SIMULATOR,
     );
+    // (The sort is stable: messages due at the same time keep their log order.)
     const byDue = sent
-      .map((envelope, index) => ({ envelope, due: dueAt(envelope.event as MessageSent), index }))
-      .sort((a, b) => a.due - b.due || a.index - b.index);
+      .map((envelope) => ({ envelope, due: dueAt(envelope.event as MessageSent) }))
+      .sort((a, b) => a.due - b.due);
     for (let first = 0; first < byDue.length;) {
       const wait = byDue[first].due - this.clock.now().getTime();
       if (wait > 0) await sleep(Math.min(wait, SIMULATOR_REPORT_DELAY_MS));
