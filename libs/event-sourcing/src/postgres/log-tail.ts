@@ -217,7 +217,8 @@ export class LogTail {
 
   /**
    * How many of the oldest kept events every reader inside the kept range has read (none when no
-   * reader is inside it: those catching up from the database may yet reach it).
+   * reader is inside it: those catching up from the database may yet reach it). Readers outside
+   * it are forgotten here; they are served, and counted, again once back inside.
    */
   private readByAll(): number {
     let slowest: LogPosition | undefined;

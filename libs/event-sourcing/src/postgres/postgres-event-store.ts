@@ -259,8 +259,8 @@ export class PostgresEventStore extends EventStore {
   }
 
   /** readAll, and for a short page whether more events wait behind an older open transaction. */
-  async readFeed(options: ReadAllOptions, reader?: object): Promise<FeedPage> {
-    const served = reader && this.tail?.serve(options, reader);
+  async readFeed(options: ReadAllOptions, reader: object): Promise<FeedPage> {
+    const served = this.tail?.serve(options, reader);
     if (served !== undefined) return served;
     const read = readAllQuery(options.after ?? LOG_START, options.maxCount, options.filter);
     const events = (await this.feedPool.query<EventRow>(read)).rows.map(toRecordedEvent);
